@@ -1,0 +1,245 @@
+//! Output formats: JSON Lines (one event per line) and the 61 columns of GDELT 2.0's event table.
+
+use dyad_coder::{Actor, Event};
+use dyad_lexicon::Lexicon;
+use dyad_text::Lang;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// What an output line needs besides the event.
+pub struct DocInfo<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub lang: Lang,
+    pub url: Option<&'a str>,
+}
+
+/// A stable id for the `n`-th event of a document.
+pub fn event_id(doc_id: &str, n: usize) -> String {
+    format!("{doc_id}#{n}")
+}
+
+fn actor_json(a: &Actor) -> Value {
+    json!({
+        "code": a.code,
+        "country": a.country,
+        "roles": a.roles,
+        "name": a.name,
+        "text": a.text,
+        "span": [a.span.0, a.span.1],
+    })
+}
+
+/// One event as a JSON object.
+pub fn event_json(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> Value {
+    let cameo = lexicon.cameo().get(&e.cameo);
+    json!({
+        "event_id": event_id(doc.id, n),
+        "doc_id": doc.id,
+        "sentence": e.sentence,
+        "date": e.date.map(|d| d.to_string()),
+        "date_precision": e.date.map(|d| d.precision.as_str()),
+        "source": actor_json(&e.source),
+        "target": e.target.as_ref().map(actor_json),
+        "cameo": e.cameo,
+        "cameo_name": cameo.map(|c| c.name.as_str()),
+        "quad_class": cameo.map(|c| c.quad_class),
+        "goldstein": cameo.map(|c| c.goldstein),
+        "plover": {
+            "type": cameo.map(|c| c.plover_type.as_str()).filter(|s| !s.is_empty()),
+            "mode": cameo.map(|c| c.plover_mode.as_str()).filter(|s| !s.is_empty()),
+        },
+        "trigger": {
+            "text": &doc.text[e.trigger.0..e.trigger.1],
+            "span": [e.trigger.0, e.trigger.1],
+        },
+        "place": e.place.as_ref().map(|p| json!({
+            "name": p.name,
+            "country": p.country,
+            "admin1": p.admin1,
+            "lat": p.lat,
+            "lon": p.lon,
+            "geonameid": p.geonameid,
+            "span": [p.span.0, p.span.1],
+        })),
+        "lang": doc.lang.code(),
+        "rule": e.rule,
+        "text": &doc.text[e.sentence_span.0..e.sentence_span.1],
+    })
+}
+
+/// The names of GDELT 2.0's 61 event columns, in order.
+pub const GDELT_COLUMNS: [&str; 61] = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+];
+
+/// A 63-bit FNV-1a hash: GDELT wants a numeric event id, and it must be stable across runs.
+pub fn numeric_id(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h >> 1
+}
+
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn actor_columns(a: Option<&Actor>) -> [String; 10] {
+    let Some(a) = a else {
+        return Default::default();
+    };
+    let known_group = if a.code.starts_with("IGO") || a.code.starts_with("NGO") {
+        a.code.get(3..6).unwrap_or("").to_string()
+    } else {
+        String::new()
+    };
+    let roles: Vec<&str> = if a.country.is_some() || a.code.starts_with("---") {
+        a.roles.iter().map(String::as_str).collect()
+    } else {
+        vec![&a.code[..3]]
+    };
+    [
+        a.code.clone(),
+        clean(&a.name.to_uppercase()),
+        a.country.clone().unwrap_or_default(),
+        known_group,
+        String::new(),
+        String::new(),
+        String::new(),
+        roles.first().map(|s| s.to_string()).unwrap_or_default(),
+        roles.get(1).map(|s| s.to_string()).unwrap_or_default(),
+        roles.get(2).map(|s| s.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// One event as a GDELT 2.0 event-table row (tab-separated, no newline).
+pub fn gdelt_row(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> String {
+    let cameo = lexicon.cameo().get(&e.cameo);
+    let mut cols: Vec<String> = Vec::with_capacity(61);
+    cols.push(numeric_id(&event_id(doc.id, n)).to_string());
+    match e.date {
+        Some(d) => {
+            cols.push(d.sql_date().to_string());
+            cols.push(format!("{:04}{:02}", d.year, d.month));
+            cols.push(d.year.to_string());
+            let day_of_year =
+                (d.days() - dyad_lexicon::Date::ymd(d.year, 1, 1).map_or(0, |j| j.days())) as f64;
+            cols.push(format!("{:.4}", f64::from(d.year) + day_of_year / 365.0));
+        }
+        None => cols.extend(std::iter::repeat_n(String::new(), 4)),
+    }
+    cols.extend(actor_columns(Some(&e.source)));
+    cols.extend(actor_columns(e.target.as_ref()));
+    cols.push(if e.sentence == 0 { "1" } else { "0" }.into());
+    cols.push(e.cameo.clone());
+    cols.push(e.cameo.get(..3).unwrap_or(&e.cameo).to_string());
+    cols.push(e.cameo[..2].to_string());
+    cols.push(cameo.map(|c| c.quad_class.to_string()).unwrap_or_default());
+    cols.push(
+        cameo
+            .map(|c| format!("{:.1}", c.goldstein))
+            .unwrap_or_default(),
+    );
+    cols.extend(["1".into(), "1".into(), "1".into(), String::new()]);
+    // Actor geographies are not resolved separately: only the action's place is known.
+    cols.extend(std::iter::repeat_n(String::new(), 16));
+    match &e.place {
+        Some(p) => {
+            cols.push(if p.country == "USA" { "3" } else { "4" }.into());
+            cols.push(clean(&p.name));
+            cols.push(p.country.clone());
+            cols.push(format!("{}{}", p.country, p.admin1));
+            cols.push(String::new());
+            cols.push(format!("{:.4}", p.lat));
+            cols.push(format!("{:.4}", p.lon));
+            cols.push(p.geonameid.to_string());
+        }
+        None => cols.extend(std::iter::repeat_n(String::new(), 8)),
+    }
+    cols.push(
+        e.date
+            .map(|d| format!("{}000000", d.sql_date()))
+            .unwrap_or_default(),
+    );
+    cols.push(clean(doc.url.unwrap_or(doc.id)));
+    debug_assert_eq!(cols.len(), 61);
+    let mut line = String::new();
+    for (i, c) in cols.iter().enumerate() {
+        if i > 0 {
+            line.push('\t');
+        }
+        let _ = write!(line, "{c}");
+    }
+    line
+}

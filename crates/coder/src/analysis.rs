@@ -1,0 +1,685 @@
+//! Per-sentence analysis: function words, mentions, triggers, actors and events, with everything
+//! `dyad explain` shows.
+
+use crate::actors::{assemble, Unit};
+use crate::dates::{find_dates, DateMention};
+use crate::events::{build_events, Trigger};
+use crate::{Diagnostic, Document, Event, Span};
+use dyad_lexicon::{ActorKind, Date, Func, LangLexicon, Lexicon, PatternCode, Tok};
+use dyad_text::{Token, TokenKind};
+use serde::Serialize;
+
+/// A mention as `dyad explain` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionInfo {
+    /// `country`, `adjective`, `metonym`, `person/organisation`, `role`, `actor`, `place` or `date`.
+    pub kind: String,
+    /// Actor code, role code, ISO country of a place, or the resolved date.
+    pub code: String,
+    /// Readable name.
+    pub name: String,
+    /// The words.
+    pub text: String,
+    /// Their byte span.
+    pub span: Span,
+    /// Latitude of a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude of a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// A pattern that fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TriggerInfo {
+    /// Pattern id.
+    pub rule: String,
+    /// What it produces (`112`, `REPORT`, `NEG`, `SKIP`).
+    pub code: String,
+    /// The trigger words.
+    pub text: String,
+    /// Their span.
+    pub span: Span,
+    /// Where the pattern is defined.
+    pub origin: String,
+}
+
+/// A pattern that matched but made no event, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearMiss {
+    /// Pattern id.
+    pub rule: String,
+    /// The trigger words.
+    pub text: String,
+    /// Their span.
+    pub span: Span,
+    /// Why no event came of it.
+    pub reason: String,
+}
+
+/// One sentence's analysis.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceAnalysis {
+    /// Index in the document.
+    pub index: usize,
+    /// Byte span.
+    pub span: Span,
+    /// Its text.
+    pub text: String,
+    /// Tokens as `(span, normalised form)`.
+    pub tokens: Vec<(Span, String)>,
+    /// Mentions found.
+    pub mentions: Vec<MentionInfo>,
+    /// Patterns that fired.
+    pub triggers: Vec<TriggerInfo>,
+    /// Patterns that nearly made an event.
+    pub near_misses: Vec<NearMiss>,
+}
+
+/// A document's full analysis.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Per sentence.
+    pub sentences: Vec<SentenceAnalysis>,
+    /// The events, in sentence order.
+    pub events: Vec<Event>,
+    /// Remarks for the user.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a mention is.
+#[derive(Debug, Clone)]
+pub(crate) enum MentionKind {
+    Actor(ActorKind),
+    /// Candidate places (indices into the gazetteer), most likely first.
+    Place(Vec<u32>),
+}
+
+/// A dictionary phrase found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+}
+
+/// What the sentence-level stages share.
+pub(crate) struct SentenceCtx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lexicon: &'a Lexicon,
+    pub lang: &'a LangLexicon,
+    pub doc_date: Option<Date>,
+    /// Function words starting at each token, with their length in tokens.
+    pub tags: Vec<Vec<(Func, usize)>>,
+    /// Tokens that belong to a trigger.
+    pub trigger_token: Vec<bool>,
+}
+
+impl<'a> SentenceCtx<'a> {
+    pub fn original(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether a function word starting at `i` satisfies `pred`.
+    pub fn has(&self, i: usize, pred: impl Fn(Func) -> bool) -> bool {
+        self.tags
+            .get(i)
+            .is_some_and(|v| v.iter().any(|(f, _)| pred(*f)))
+    }
+
+    /// The preposition starting at `i`, with its length.
+    pub fn prep_at(&self, i: usize) -> Option<(u16, usize)> {
+        self.tags.get(i)?.iter().find_map(|(f, len)| match f {
+            Func::Prep(p) => Some((*p, *len)),
+            _ => None,
+        })
+    }
+
+    pub fn is_genitive(&self, prep: u16) -> bool {
+        self.lang.is_genitive(prep)
+    }
+
+    /// The preposition that ends right before `start`, skipping articles and numbers.
+    pub fn prep_before(&self, start: usize) -> Option<u16> {
+        let mut i = start;
+        while i > 0 {
+            let j = i - 1;
+            let t = &self.tokens[j];
+            // A preposition phrase of any length ending at j.
+            for k in (j.saturating_sub(3)..=j).rev() {
+                if let Some((p, len)) = self.prep_at(k) {
+                    if k + len == j + 1 {
+                        return Some(p);
+                    }
+                }
+            }
+            let skippable = self.has(j, |f| f == Func::Article) || t.kind == TokenKind::Number;
+            if !skippable || start - j > 4 {
+                return None;
+            }
+            i = j;
+        }
+        None
+    }
+
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        (self.tokens[from].start, self.tokens[to - 1].end)
+    }
+
+    pub fn words(&self, from: usize, to: usize) -> &'a str {
+        let (a, b) = self.span(from, to);
+        &self.text[a..b]
+    }
+}
+
+/// Document-level memory carried from sentence to sentence.
+#[derive(Debug, Default)]
+pub(crate) struct DocMemory {
+    /// The last country named (for roles without a country).
+    pub last_country: Option<u16>,
+}
+
+/// Analyses and codes a document, keeping everything `dyad explain` shows.
+pub fn analyze(lexicon: &Lexicon, doc: &Document) -> Analysis {
+    run(lexicon, doc, true)
+}
+
+/// Codes a document; `explain` keeps the per-sentence details.
+pub(crate) fn run(lexicon: &Lexicon, doc: &Document, explain: bool) -> Analysis {
+    let lang = lexicon.lang(doc.lang);
+    let sentences = dyad_text::split_sentences(&doc.text, doc.lang);
+    let mut out = Analysis {
+        sentences: Vec::with_capacity(sentences.len()),
+        events: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut memory = DocMemory::default();
+    let mut place_words = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        if sentence.tokens.is_empty() {
+            continue;
+        }
+        let analysis = analyze_sentence(
+            lexicon,
+            lang,
+            doc,
+            index,
+            sentence,
+            &mut memory,
+            &mut place_words,
+            &mut out.events,
+            explain,
+        );
+        out.sentences.extend(analysis);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyze_sentence(
+    lexicon: &Lexicon,
+    lang: &LangLexicon,
+    doc: &Document,
+    index: usize,
+    sentence: &dyad_text::Sentence,
+    memory: &mut DocMemory,
+    place_ids: &mut Vec<Option<u32>>,
+    events: &mut Vec<Event>,
+    explain: bool,
+) -> Option<SentenceAnalysis> {
+    let tokens = &sentence.tokens;
+    let text = doc.text.as_str();
+    let original = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let ids: Vec<Option<u32>> = tokens.iter().map(|t| lang.words().get(&t.norm)).collect();
+
+    // Function words.
+    let mut tags: Vec<Vec<(Func, usize)>> = vec![Vec::new(); tokens.len()];
+    for (i, tag) in tags.iter_mut().enumerate() {
+        for (len, funcs) in lang.func().matches_at(&ids, i, original) {
+            for f in funcs {
+                tag.push((*f, len));
+            }
+        }
+    }
+    let mut ctx = SentenceCtx {
+        text,
+        tokens,
+        lexicon,
+        lang,
+        doc_date: doc.date,
+        tags,
+        trigger_token: vec![false; tokens.len()],
+    };
+
+    // Actor and place mentions.
+    place_ids.clear();
+    place_ids.extend(tokens.iter().map(|t| {
+        let capital = text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if capital {
+            lexicon.place_words().get(&t.norm)
+        } else {
+            None
+        }
+    }));
+    let mentions = find_mentions(&ctx, &ids, place_ids);
+
+    // Triggers.
+    let in_mention = {
+        let mut v = vec![false; tokens.len()];
+        for m in &mentions {
+            v[m.start..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        v
+    };
+    let triggers = find_triggers(&ctx, &in_mention);
+    for t in &triggers {
+        for &k in &t.tokens {
+            ctx.trigger_token[k] = true;
+        }
+    }
+
+    // Actors, dates, places.
+    let mut units = assemble(&ctx, &mentions);
+    let dates = find_dates(tokens, &ctx.tags_simple(), doc.date);
+    let places: Vec<(usize, usize, u32)> = mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Place(c) => Some((m.start, m.end, c[0])),
+            _ => None,
+        })
+        .collect();
+    let contexts = context_countries(&ctx, &units, &places, memory);
+    mark_reporters(&ctx, &triggers, &mut units);
+
+    let mut near_misses = Vec::new();
+    let first_event = events.len();
+    build_events(
+        &ctx,
+        index,
+        (sentence.start, sentence.end),
+        &units,
+        &contexts,
+        &triggers,
+        &dates,
+        &places,
+        events,
+        &mut near_misses,
+    );
+    let _ = first_event;
+
+    // Remember the last country for the next sentences.
+    if let Some(c) = units
+        .iter()
+        .rev()
+        .filter(|u| !u.reporter)
+        .find_map(|u| u.country.or_else(|| entity_country(lexicon, u, doc.date)))
+    {
+        memory.last_country = Some(c);
+    }
+
+    if !explain {
+        return None;
+    }
+    Some(SentenceAnalysis {
+        index,
+        span: (sentence.start, sentence.end),
+        text: text[sentence.start..sentence.end].to_string(),
+        tokens: tokens
+            .iter()
+            .map(|t| ((t.start, t.end), t.norm.clone()))
+            .collect(),
+        mentions: describe_mentions(&ctx, &mentions, &units, &contexts, &dates),
+        triggers: triggers
+            .iter()
+            .map(|t| {
+                let p = &lang.patterns()[t.pattern];
+                TriggerInfo {
+                    rule: p.id.clone(),
+                    code: code_name(&p.code),
+                    text: ctx.words(t.first(), t.last() + 1).to_string(),
+                    span: ctx.span(t.first(), t.last() + 1),
+                    origin: p.origin.clone(),
+                }
+            })
+            .collect(),
+        near_misses,
+    })
+}
+
+impl SentenceCtx<'_> {
+    /// The first function word at each token, for the date finder.
+    fn tags_simple(&self) -> Vec<Option<(Func, usize)>> {
+        self.tags
+            .iter()
+            .map(|v| {
+                v.iter().copied().find(|(f, _)| {
+                    matches!(
+                        f,
+                        Func::Month(_)
+                            | Func::Weekday(_)
+                            | Func::Yesterday
+                            | Func::Today
+                            | Func::Tomorrow
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+pub(crate) fn code_name(code: &PatternCode) -> String {
+    match code {
+        PatternCode::Event(c) => c.clone(),
+        PatternCode::Report => "REPORT".into(),
+        PatternCode::Neg => "NEG".into(),
+        PatternCode::Skip => "SKIP".into(),
+    }
+}
+
+fn entity_country(lexicon: &Lexicon, u: &Unit, date: Option<Date>) -> Option<u16> {
+    let e = u.entity?;
+    let code = lexicon.entities()[e as usize].code_at(date)?;
+    lexicon
+        .countries()
+        .iter()
+        .position(|c| c.code == code[..3.min(code.len())])
+        .map(|i| i as u16)
+}
+
+fn find_mentions(
+    ctx: &SentenceCtx<'_>,
+    ids: &[Option<u32>],
+    place_ids: &[Option<u32>],
+) -> Vec<Mention> {
+    let tokens = ctx.tokens;
+    let original = |i: usize| ctx.original(i);
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let actor = ctx.lang.actors().matches_at(ids, i, original);
+        let place = if place_ids[i].is_some() {
+            ctx.lexicon.place_index().matches_at(place_ids, i, original)
+        } else {
+            Vec::new()
+        };
+        let alen = actor.first().map_or(0, |m| m.0);
+        let mut plen = place.first().map_or(0, |m| m.0);
+        // A single capitalised function word at the start of a sentence ("La", "Per") or a very
+        // short name is not a place.
+        if plen == 1
+            && (ctx.original(i).chars().count() <= 2
+                || (i == 0 && !ctx.tags[i].is_empty())
+                || !ctx.tags[i].is_empty())
+        {
+            plen = 0;
+        }
+        if alen == 0 && plen == 0 {
+            i += 1;
+            continue;
+        }
+        let locative = ctx.prep_before(i).is_some_and(|p| ctx.lang.is_locative(p));
+        let actor_kind = actor.first().map(|(_, kinds)| best_kind(kinds));
+        let take_place = plen > alen
+            || (plen == alen && locative && matches!(actor_kind, Some(ActorKind::Metonym(..))));
+        if take_place {
+            let mut candidates: Vec<u32> = place[0].1.iter().map(|&&p| p).collect();
+            candidates
+                .sort_by_key(|&p| std::cmp::Reverse(ctx.lexicon.places()[p as usize].population));
+            candidates.dedup();
+            mentions.push(Mention {
+                start: i,
+                end: i + plen,
+                kind: MentionKind::Place(candidates),
+            });
+            i += plen;
+        } else {
+            mentions.push(Mention {
+                start: i,
+                end: i + alen,
+                kind: MentionKind::Actor(actor_kind.unwrap_or(ActorKind::Agent(
+                    dyad_lexicon::Role::parse("GOV").unwrap_or_else(|| unreachable!()),
+                ))),
+            });
+            i += alen;
+        }
+    }
+    mentions
+}
+
+/// When a phrase has several meanings, the most specific wins.
+fn best_kind(kinds: &[&ActorKind]) -> ActorKind {
+    let rank = |k: &ActorKind| match k {
+        ActorKind::Entity(_) => 0,
+        ActorKind::Country(_) => 1,
+        ActorKind::Metonym(..) => 2,
+        ActorKind::Adjective(_) => 3,
+        ActorKind::Agent(_) => 4,
+    };
+    **kinds.iter().min_by_key(|k| rank(k)).unwrap_or(&kinds[0])
+}
+
+fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool]) -> Vec<Trigger> {
+    let toks: Vec<Tok<'_>> = ctx
+        .tokens
+        .iter()
+        .map(|t| Tok {
+            norm: &t.norm,
+            punct: t.kind == TokenKind::Punct,
+        })
+        .collect();
+    let mut found: Vec<Trigger> = Vec::new();
+    let mut candidates = Vec::new();
+    for i in 0..toks.len() {
+        if in_mention[i] || toks[i].punct {
+            continue;
+        }
+        candidates.clear();
+        ctx.lang.candidates(toks[i].norm, &mut candidates);
+        for &p in &candidates {
+            let pattern = &ctx.lang.patterns()[p as usize];
+            if let Some(taken) = pattern.match_at(&toks, i) {
+                if taken.iter().any(|&k| in_mention[k]) {
+                    continue;
+                }
+                found.push(Trigger {
+                    pattern: p as usize,
+                    tokens: taken,
+                });
+            }
+        }
+    }
+    // Longest match wins; on a tie, the pattern listed first, then the earlier position.
+    found.sort_by_key(|t| (std::cmp::Reverse(t.tokens.len()), t.pattern, t.first()));
+    let mut used = vec![false; toks.len()];
+    let mut chosen = Vec::new();
+    for t in found {
+        if t.tokens.iter().any(|&k| used[k]) {
+            continue;
+        }
+        for &k in &t.tokens {
+            used[k] = true;
+        }
+        chosen.push(t);
+    }
+    chosen.sort_by_key(Trigger::first);
+    chosen
+}
+
+/// The country each role-only unit belongs to: the nearest country named before it in the
+/// sentence, else the first one after it, else the document's last one.
+fn context_countries(
+    ctx: &SentenceCtx<'_>,
+    units: &[Unit],
+    places: &[(usize, usize, u32)],
+    memory: &DocMemory,
+) -> Vec<Option<u16>> {
+    let lex = ctx.lexicon;
+    let country_index = |code: &str| {
+        lex.countries()
+            .iter()
+            .position(|c| c.code == code)
+            .map(|i| i as u16)
+    };
+    let mut anchors: Vec<(usize, u16)> = Vec::new();
+    for u in units {
+        if let Some(c) = u.country {
+            anchors.push((u.start, c));
+        } else if let Some(c) = entity_country(lex, u, ctx.doc_date) {
+            anchors.push((u.start, c));
+        }
+    }
+    for &(start, _, p) in places {
+        if let Some(c) = country_index(&lex.places()[p as usize].country) {
+            anchors.push((start, c));
+        }
+    }
+    anchors.sort_unstable();
+    units
+        .iter()
+        .map(|u| {
+            if !u.agent_only() {
+                return None;
+            }
+            anchors
+                .iter()
+                .rev()
+                .find(|(s, _)| *s < u.start)
+                .or_else(|| anchors.iter().find(|(s, _)| *s > u.start))
+                .map(|(_, c)| *c)
+                .or(memory.last_country)
+        })
+        .collect()
+}
+
+/// Actors of a reporting clause that follows the main clause (`..., ha riferito il Cremlino`,
+/// `..., officials said`, `secondo testimoni`) are neither sources nor targets.
+fn mark_reporters(ctx: &SentenceCtx<'_>, triggers: &[Trigger], units: &mut [Unit]) {
+    let n = ctx.tokens.len();
+    let is_break = |i: usize| {
+        let t = &ctx.tokens[i];
+        t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "'" | "%" | "$" | "€")
+    };
+    for t in triggers {
+        if ctx.lang.patterns()[t.pattern].code != PatternCode::Report {
+            continue;
+        }
+        let first = t.first();
+        let mut start = first;
+        while start > 0 && !is_break(start - 1) {
+            start -= 1;
+        }
+        if start == 0 {
+            continue; // The reporting clause opens the sentence: its subject is a real source.
+        }
+        let mut end = t.last() + 1;
+        while end < n && !is_break(end) {
+            end += 1;
+        }
+        for u in units.iter_mut() {
+            if u.start >= start && u.end <= end {
+                u.reporter = true;
+            }
+        }
+    }
+}
+
+fn describe_mentions(
+    ctx: &SentenceCtx<'_>,
+    mentions: &[Mention],
+    units: &[Unit],
+    contexts: &[Option<u16>],
+    dates: &[DateMention],
+) -> Vec<MentionInfo> {
+    let lex = ctx.lexicon;
+    let mut out = Vec::new();
+    for m in mentions {
+        let text = ctx.words(m.start, m.end).to_string();
+        let span = ctx.span(m.start, m.end);
+        let info = match &m.kind {
+            MentionKind::Place(c) => {
+                let p = &lex.places()[c[0] as usize];
+                MentionInfo {
+                    kind: "place".into(),
+                    code: p.country.clone(),
+                    name: p.name.clone(),
+                    text,
+                    span,
+                    lat: Some(p.lat),
+                    lon: Some(p.lon),
+                }
+            }
+            MentionKind::Actor(k) => {
+                let (kind, code, name) = match *k {
+                    ActorKind::Country(c) => (
+                        "country",
+                        lex.countries()[c as usize].code.clone(),
+                        lex.countries()[c as usize].name.clone(),
+                    ),
+                    ActorKind::Adjective(c) => (
+                        "adjective",
+                        lex.countries()[c as usize].code.clone(),
+                        lex.countries()[c as usize].name.clone(),
+                    ),
+                    ActorKind::Metonym(c, r) => (
+                        "metonym",
+                        format!("{}{}", lex.countries()[c as usize].code, r.as_str()),
+                        lex.countries()[c as usize].name.clone(),
+                    ),
+                    ActorKind::Entity(e) => {
+                        let e = &lex.entities()[e as usize];
+                        (
+                            "person/organisation",
+                            e.code_at(ctx.doc_date).unwrap_or("").to_string(),
+                            e.name.clone(),
+                        )
+                    }
+                    ActorKind::Agent(r) => ("role", r.as_str().to_string(), r.as_str().to_string()),
+                };
+                MentionInfo {
+                    kind: kind.into(),
+                    code,
+                    name,
+                    text,
+                    span,
+                    lat: None,
+                    lon: None,
+                }
+            }
+        };
+        out.push(info);
+    }
+    for (u, ctxc) in units.iter().zip(contexts) {
+        let actor = crate::events::resolve(ctx, u, *ctxc);
+        out.push(MentionInfo {
+            kind: if u.reporter {
+                "actor (reporting clause)".into()
+            } else {
+                "actor".into()
+            },
+            code: actor.code,
+            name: actor.name,
+            text: actor.text,
+            span: actor.span,
+            lat: None,
+            lon: None,
+        });
+    }
+    for d in dates {
+        out.push(MentionInfo {
+            kind: "date".into(),
+            code: d.date.to_string(),
+            name: d.date.precision.as_str().into(),
+            text: ctx.words(d.start, d.end).to_string(),
+            span: ctx.span(d.start, d.end),
+            lat: None,
+            lon: None,
+        });
+    }
+    out
+}

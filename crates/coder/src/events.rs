@@ -1,0 +1,393 @@
+//! From triggers and actors to events: sources, targets, passives, negation, reciprocals.
+
+use crate::actors::Unit;
+use crate::analysis::{NearMiss, SentenceCtx};
+use crate::dates::DateMention;
+use crate::{Actor, Event, PlaceRef, Span};
+use dyad_lexicon::{Func, PatternCode, Slot};
+use dyad_text::TokenKind;
+
+/// A pattern match in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Trigger {
+    /// Index into the language's patterns.
+    pub pattern: usize,
+    /// The tokens the trigger consumed, in order.
+    pub tokens: Vec<usize>,
+}
+
+impl Trigger {
+    pub fn first(&self) -> usize {
+        self.tokens[0]
+    }
+    pub fn last(&self) -> usize {
+        self.tokens[self.tokens.len() - 1]
+    }
+}
+
+/// The actor a unit stands for.
+pub(crate) fn resolve(ctx: &SentenceCtx<'_>, u: &Unit, context: Option<u16>) -> Actor {
+    let lex = ctx.lexicon;
+    let text = ctx.words(u.start, u.end).to_string();
+    let span = ctx.span(u.start, u.end);
+    let role = u.role.map(|r| r.as_str()).unwrap_or("");
+    let (code, name) = if let Some(e) = u.entity {
+        let entity = &lex.entities()[e as usize];
+        let code = entity.code_at(ctx.doc_date).unwrap_or("---").to_string();
+        // A role names the entity's country only when the entity's code has no role of its own.
+        let code =
+            if code.len() == 3 && !role.is_empty() && !matches!(&code[..], "IGO" | "NGO" | "---") {
+                format!("{code}{role}")
+            } else {
+                code
+            };
+        (code, entity.name.clone())
+    } else if let Some(c) = u.country {
+        let country = &lex.countries()[c as usize];
+        (format!("{}{}", country.code, role), country.name.clone())
+    } else if let Some(c) = context {
+        let country = &lex.countries()[c as usize];
+        (
+            format!("{}{}", country.code, role),
+            format!("{} ({})", country.name, role),
+        )
+    } else {
+        (format!("---{role}"), role.to_string())
+    };
+    let head = &code[..3.min(code.len())];
+    let country =
+        (code.len() >= 3 && !matches!(head, "IGO" | "NGO" | "---")).then(|| head.to_string());
+    let roles = (3..code.len())
+        .step_by(3)
+        .filter_map(|i| code.get(i..i + 3))
+        .map(str::to_string)
+        .collect();
+    Actor {
+        code,
+        country,
+        roles,
+        name,
+        text,
+        span,
+    }
+}
+
+fn is_break(ctx: &SentenceCtx<'_>, i: usize) -> bool {
+    let t = &ctx.tokens[i];
+    t.kind == TokenKind::Punct
+        && !matches!(
+            t.norm.as_str(),
+            "-" | "'" | "%" | "$" | "€" | "«" | "»" | "\"" | "“" | "”" | "‘" | "’" | "/" | "&"
+        )
+        || ctx.has(i, |f| f == Func::Boundary)
+}
+
+/// Negation right in front of a trigger: `non ha minacciato`, `did not threaten`.
+fn negated(ctx: &SentenceCtx<'_>, first: usize) -> bool {
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        if ctx.has(i, |f| f == Func::Negation) {
+            return true;
+        }
+        let skippable = ctx.has(i, |f| matches!(f, Func::Aux | Func::Passive))
+            || ctx.tokens[i].kind == TokenKind::Word
+                && steps == 1
+                && ctx
+                    .original(i)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+        if !skippable {
+            return false;
+        }
+    }
+    false
+}
+
+/// A passive auxiliary in front of the trigger: `è stata condannata`, `was arrested`.
+fn passive_before(ctx: &SentenceCtx<'_>, first: usize) -> bool {
+    (first.saturating_sub(3)..first).any(|i| ctx.has(i, |f| f == Func::Passive))
+}
+
+/// Conjoined verb sharing the previous verb's subject: `... e ha chiesto`, `and urged`.
+fn conjoined(ctx: &SentenceCtx<'_>, first: usize) -> bool {
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        if ctx.has(i, |f| f == Func::And) && !ctx.has(i, |f| matches!(f, Func::Aux | Func::Passive))
+        {
+            return true;
+        }
+        if ctx.tokens[i].norm == "e" && ctx.original(i) == "e" {
+            return true;
+        }
+        if !ctx.has(i, |f| {
+            matches!(f, Func::Aux | Func::Passive | Func::Negation)
+        }) {
+            return false;
+        }
+    }
+    false
+}
+
+fn group_members(units: &[Unit], u: usize) -> Vec<usize> {
+    let g = units[u].group;
+    (0..units.len())
+        .filter(|&i| units[i].group == g && !units[i].reporter)
+        .collect()
+}
+
+/// The subject: the nearest actor before `before` that no preposition introduces, within the
+/// clause; a genitive one (`il Consiglio dell'Ue`) when there is no other.
+fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Option<usize> {
+    let mut fallback = None;
+    for (i, u) in units.iter().enumerate().rev() {
+        if u.end > before || u.reporter {
+            continue;
+        }
+        if (u.end..before).any(|k| ctx.has(k, |f| f == Func::Boundary)) {
+            break;
+        }
+        match u.prep {
+            None => return Some(i),
+            Some(p) if ctx.is_genitive(p) && fallback.is_none() => fallback = Some(i),
+            _ => {}
+        }
+    }
+    fallback
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build_events(
+    ctx: &SentenceCtx<'_>,
+    sentence: usize,
+    sentence_span: Span,
+    units: &[Unit],
+    contexts: &[Option<u16>],
+    triggers: &[Trigger],
+    dates: &[DateMention],
+    places: &[(usize, usize, u32)],
+    events: &mut Vec<Event>,
+    near_misses: &mut Vec<NearMiss>,
+) {
+    let n = ctx.tokens.len();
+    let patterns = ctx.lang.patterns();
+    // Spans of compound actors: a comma inside one does not end a clause.
+    let inside_group = |k: usize| {
+        units.iter().any(|a| {
+            units
+                .iter()
+                .any(|b| a.group == b.group && a.end <= k && k < b.start)
+        })
+    };
+    let mut neg_from: Option<usize> = None;
+    let mut last_sources: Option<Vec<usize>> = None;
+    let mut emitted: Vec<(String, Option<String>, String)> = Vec::new();
+    for (ti, t) in triggers.iter().enumerate() {
+        let p = &patterns[t.pattern];
+        let miss = |reason: &str| NearMiss {
+            rule: p.id.clone(),
+            text: ctx.words(t.first(), t.last() + 1).to_string(),
+            span: ctx.span(t.first(), t.last() + 1),
+            reason: reason.to_string(),
+        };
+        let code = match &p.code {
+            PatternCode::Event(c) => c.clone(),
+            PatternCode::Neg => {
+                neg_from = Some(t.last());
+                continue;
+            }
+            PatternCode::Report | PatternCode::Skip => continue,
+        };
+        if negated(ctx, t.first()) {
+            near_misses.push(miss("negated"));
+            continue;
+        }
+        if let Some(k) = neg_from {
+            if !(k..t.first()).any(|i| is_break(ctx, i) && ctx.tokens[i].norm != ",") {
+                near_misses.push(miss("inside a denial"));
+                continue;
+            }
+        }
+        // The clause after the trigger ends at the next trigger or clause break.
+        let next_trigger = triggers[ti + 1..]
+            .iter()
+            .find(|x| patterns[x.pattern].code != PatternCode::Skip)
+            .map_or(n, Trigger::first);
+        let mut window_end = t.last() + 1;
+        while window_end < next_trigger.min(n) {
+            if is_break(ctx, window_end)
+                && !(ctx.tokens[window_end].norm == "," && inside_group(window_end))
+            {
+                break;
+            }
+            window_end += 1;
+        }
+        let after = |u: &Unit| {
+            u.start > t.first()
+                && u.start < window_end
+                && !u.reporter
+                && !t.tokens.contains(&u.start)
+        };
+
+        // Passive with an agent: the agent is the source, the subject the target.
+        let agent = passive_before(ctx, t.first())
+            .then(|| {
+                units
+                    .iter()
+                    .position(|u| after(u) && u.prep.is_some_and(|p| ctx.lang.is_agent_prep(p)))
+            })
+            .flatten();
+        let (sources, targets): (Vec<usize>, Vec<usize>) = if let Some(a) = agent {
+            let target = subject_before(ctx, units, t.first())
+                .map(|s| group_members(units, s))
+                .unwrap_or_default();
+            (group_members(units, a), target)
+        } else {
+            let source_after = (!p.source_after.is_empty())
+                .then(|| {
+                    units.iter().position(|u| {
+                        after(u)
+                            && u.prep.is_some_and(|q| {
+                                p.source_after
+                                    .iter()
+                                    .any(|s| ctx.lang.prep_index(s) == Some(q))
+                            })
+                    })
+                })
+                .flatten();
+            // An adjective right after a noun trigger names its agent: `l'invasione russa`.
+            let adjective_after = units.iter().position(|u| {
+                u.adjective_only
+                    && u.prep.is_none()
+                    && u.start > t.last()
+                    && u.start <= t.last() + 2
+                    && after(u)
+                    && (t.last() + 1..u.start)
+                        .all(|k| ctx.tokens[k].kind == TokenKind::Word && !ctx.trigger_token[k])
+            });
+            let sources = if let Some(s) = source_after.or(adjective_after) {
+                group_members(units, s)
+            } else if conjoined(ctx, t.first()) && last_sources.is_some() {
+                last_sources.clone().unwrap_or_default()
+            } else {
+                subject_before(ctx, units, t.first())
+                    .map(|s| group_members(units, s))
+                    .unwrap_or_default()
+            };
+            let mut targets = Vec::new();
+            for (i, u) in units.iter().enumerate() {
+                if !after(u) || sources.contains(&i) {
+                    continue;
+                }
+                let fits = p.target.iter().any(|slot| match slot {
+                    Slot::Obj => u.prep.is_none(),
+                    Slot::Prep(base) => u.prep.is_some() && ctx.lang.prep_index(base) == u.prep,
+                });
+                if fits {
+                    targets = group_members(units, i);
+                    break;
+                }
+            }
+            (sources, targets)
+        };
+        if sources.is_empty() {
+            near_misses.push(miss("no source found"));
+            continue;
+        }
+        last_sources = Some(sources.clone());
+        let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
+            .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
+        let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+        if targets.is_empty() && (reciprocal || p.recip) && sources.len() >= 2 {
+            for &a in &sources {
+                for &b in &sources {
+                    if a != b {
+                        pairs.push((a, Some(b)));
+                    }
+                }
+            }
+        } else if targets.is_empty() {
+            pairs.extend(sources.iter().map(|&s| (s, None)));
+        } else {
+            for &s in &sources {
+                for &g in &targets {
+                    pairs.push((s, Some(g)));
+                }
+            }
+        }
+        let date = nearest(dates.iter().map(|d| (d.start, d.end)), t)
+            .map(|i| dates[i].date)
+            .or(ctx.doc_date);
+        let place = nearest(places.iter().map(|p| (p.0, p.1)), t).map(|i| {
+            let (s, e, id) = places[i];
+            let p = &ctx.lexicon.places()[id as usize];
+            PlaceRef {
+                name: p.name.clone(),
+                country: p.country.clone(),
+                admin1: p.admin1.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                geonameid: p.geonameid,
+                span: ctx.span(s, e),
+            }
+        });
+        let mut made = 0;
+        for (s, g) in pairs {
+            let source = resolve(ctx, &units[s], contexts[s]);
+            let target = g.map(|g| resolve(ctx, &units[g], contexts[g]));
+            if target.as_ref().is_some_and(|x| x.code == source.code) {
+                continue;
+            }
+            let key = (
+                source.code.clone(),
+                target.as_ref().map(|x| x.code.clone()),
+                code.clone(),
+            );
+            if emitted.contains(&key) {
+                continue;
+            }
+            emitted.push(key);
+            made += 1;
+            events.push(Event {
+                sentence,
+                sentence_span,
+                source,
+                target,
+                cameo: code.clone(),
+                trigger: ctx.span(t.first(), t.last() + 1),
+                rule: p.id.clone(),
+                date,
+                place: place.clone(),
+            });
+        }
+        if made == 0 {
+            near_misses.push(miss(
+                "source and target are the same actor, or the event was already coded",
+            ));
+        }
+    }
+}
+
+/// The span nearest to a trigger, by token distance.
+fn nearest(spans: impl Iterator<Item = (usize, usize)>, t: &Trigger) -> Option<usize> {
+    spans
+        .enumerate()
+        .map(|(i, (s, e))| {
+            let d = if e <= t.first() {
+                t.first() - e
+            } else if s > t.last() {
+                s - t.last()
+            } else {
+                0
+            };
+            (d, i)
+        })
+        .min()
+        .map(|(_, i)| i)
+}
