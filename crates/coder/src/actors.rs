@@ -21,8 +21,9 @@ pub(crate) struct Unit {
     pub prep: Option<u16>,
     /// Coordination group: units with the same group are one compound actor.
     pub group: usize,
-    /// Part of a trailing reporting clause: never a source or a target.
-    pub reporter: bool,
+    /// Part of a trailing reporting clause (its token range): never a source or a target of a
+    /// trigger outside that clause.
+    pub reporter: Option<(usize, usize)>,
     /// The role came from a genitive agent (`leader di Russia, ...`): coordinated members share it.
     pub role_from_genitive: bool,
     /// The role came from combining an adjective with a noun: adjectives coordinated with it share it.
@@ -40,7 +41,7 @@ impl Unit {
             adjective_only: false,
             prep: None,
             group: 0,
-            reporter: false,
+            reporter: None,
             role_from_genitive: false,
             shareable_role: false,
         };
@@ -281,7 +282,9 @@ fn share_roles(units: &mut [Unit]) {
         if let Some(&role) = roles.first() {
             if roles.iter().all(|r| *r == role) {
                 for u in &mut units[i..j] {
-                    if u.adjective_only {
+                    let bare_country =
+                        u.country.is_some() && u.role.is_none() && u.entity.is_none();
+                    if u.adjective_only || bare_country {
                         u.role = Some(role);
                         u.adjective_only = false;
                     }

@@ -317,7 +317,7 @@ fn analyze_sentence(
     if let Some(c) = units
         .iter()
         .rev()
-        .filter(|u| !u.reporter)
+        .filter(|u| u.reporter.is_none())
         .find_map(|u| u.country.or_else(|| entity_country(lexicon, u, doc.date)))
     {
         memory.last_country = Some(c);
@@ -583,7 +583,7 @@ fn mark_reporters(ctx: &SentenceCtx<'_>, triggers: &[Trigger], units: &mut [Unit
         }
         for u in units.iter_mut() {
             if u.start >= start && u.end <= end {
-                u.reporter = true;
+                u.reporter = Some((start, end));
             }
         }
     }
@@ -657,7 +657,7 @@ fn describe_mentions(
     for (u, ctxc) in units.iter().zip(contexts) {
         let actor = crate::events::resolve(ctx, u, *ctxc);
         out.push(MentionInfo {
-            kind: if u.reporter {
+            kind: if u.reporter.is_some() {
                 "actor (reporting clause)".into()
             } else {
                 "actor".into()

@@ -107,9 +107,65 @@ fn negated(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     false
 }
 
-/// A passive auxiliary in front of the trigger: `è stata condannata`, `was arrested`.
+/// A passive: the trigger is a participle after a passive auxiliary (`è stata condannata`,
+/// `were killed`), adverbs and negation allowed in between.
 fn passive_before(ctx: &SentenceCtx<'_>, first: usize) -> bool {
-    (first.saturating_sub(3)..first).any(|i| ctx.has(i, |f| f == Func::Passive))
+    if !ctx.lang.is_participle(&ctx.tokens[first].norm) {
+        return false;
+    }
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 3 {
+        i -= 1;
+        steps += 1;
+        if ctx.has(i, |f| f == Func::Passive) {
+            return true;
+        }
+        if !ctx.has(i, |f| matches!(f, Func::Aux | Func::Negation)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A noun trigger inside a prepositional phrase (`in an attack`, `negli scontri`, `over the
+/// downing`): the actor before it is not its agent.
+fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
+    let mut i = first;
+    let mut article = false;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        for k in (i.saturating_sub(3)..=i).rev() {
+            if let Some((p, len)) = ctx.prep_at(k) {
+                if k + len == i + 1 {
+                    // An articulated preposition (`negli`, `dell'`) carries its article.
+                    let articulated =
+                        len == 1 && ctx.lang.prep_bases()[p as usize] != ctx.tokens[k].norm;
+                    return article || articulated;
+                }
+            }
+        }
+        let t = &ctx.tokens[i];
+        if ctx.has(i, |f| f == Func::Article) {
+            article = true;
+        } else if t.kind == TokenKind::Number
+            || (t.kind == TokenKind::Word
+                && !ctx.trigger_token[i]
+                && ctx.tags[i].is_empty()
+                && ctx
+                    .original(i)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase))
+        {
+            continue;
+        } else {
+            return false;
+        }
+    }
+    false
 }
 
 /// Conjoined verb sharing the previous verb's subject: `... e ha chiesto`, `and urged`.
@@ -119,11 +175,7 @@ fn conjoined(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     while i > 0 && steps < 4 {
         i -= 1;
         steps += 1;
-        if ctx.has(i, |f| f == Func::And) && !ctx.has(i, |f| matches!(f, Func::Aux | Func::Passive))
-        {
-            return true;
-        }
-        if ctx.tokens[i].norm == "e" && ctx.original(i) == "e" {
+        if ctx.has(i, |f| f == Func::And) && ctx.original(i) != "è" {
             return true;
         }
         if !ctx.has(i, |f| {
@@ -135,10 +187,16 @@ fn conjoined(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     false
 }
 
-fn group_members(units: &[Unit], u: usize) -> Vec<usize> {
+/// Whether a unit may take part in an event triggered at token `at`: actors of a reporting
+/// clause only for triggers inside that clause.
+fn usable(u: &Unit, at: usize) -> bool {
+    u.reporter.is_none_or(|(a, b)| a <= at && at < b)
+}
+
+fn group_members(units: &[Unit], u: usize, at: usize) -> Vec<usize> {
     let g = units[u].group;
     (0..units.len())
-        .filter(|&i| units[i].group == g && !units[i].reporter)
+        .filter(|&i| units[i].group == g && usable(&units[i], at))
         .collect()
 }
 
@@ -147,7 +205,7 @@ fn group_members(units: &[Unit], u: usize) -> Vec<usize> {
 fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Option<usize> {
     let mut fallback = None;
     for (i, u) in units.iter().enumerate().rev() {
-        if u.end > before || u.reporter {
+        if u.end > before || !usable(u, before) {
             continue;
         }
         if (u.end..before).any(|k| ctx.has(k, |f| f == Func::Boundary)) {
@@ -160,6 +218,36 @@ fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Optio
         }
     }
     fallback
+}
+
+/// The actor whose possessive stands right before the trigger: `Iran's weekend attack`.
+fn possessor_before(ctx: &SentenceCtx<'_>, units: &[Unit], first: usize) -> Option<usize> {
+    units.iter().position(|u| {
+        u.end < first
+            && first - u.end <= 3
+            && matches!(ctx.tokens[u.end].norm.as_str(), "'s" | "'")
+            && usable(u, first)
+    })
+}
+
+/// Roles whose protests, strikes and boycotts are aimed at their own government when the text
+/// names no target.
+const DOMESTIC: [&str; 6] = ["CVL", "OPP", "LAB", "EDU", "REF", "PTY"];
+
+/// The implied target of a domestic protest: the source country's government.
+fn implied_government(source: &Actor) -> Option<Actor> {
+    let country = source.country.clone()?;
+    if !source.roles.iter().any(|r| DOMESTIC.contains(&r.as_str())) {
+        return None;
+    }
+    Some(Actor {
+        code: format!("{country}GOV"),
+        roles: vec!["GOV".into()],
+        name: format!("{country} government (implied)"),
+        text: String::new(),
+        span: (source.span.0, source.span.0),
+        country: Some(country),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -190,6 +278,7 @@ pub(crate) fn build_events(
     let mut emitted: Vec<(String, Option<String>, String)> = Vec::new();
     for (ti, t) in triggers.iter().enumerate() {
         let p = &patterns[t.pattern];
+        let at = t.first();
         let miss = |reason: &str| NearMiss {
             rule: p.id.clone(),
             text: ctx.words(t.first(), t.last() + 1).to_string(),
@@ -231,23 +320,37 @@ pub(crate) fn build_events(
         let after = |u: &Unit| {
             u.start > t.first()
                 && u.start < window_end
-                && !u.reporter
+                && usable(u, at)
                 && !t.tokens.contains(&u.start)
         };
 
-        // Passive with an agent: the agent is the source, the subject the target.
-        let agent = passive_before(ctx, t.first())
-            .then(|| {
-                units
-                    .iter()
-                    .position(|u| after(u) && u.prep.is_some_and(|p| ctx.lang.is_agent_prep(p)))
+        // A passive's agent is its source and its subject the target. A participle followed
+        // at once by its agent (`a truce brokered by Russia`) is passive without an auxiliary.
+        let participle = ctx.lang.is_participle(&ctx.tokens[t.first()].norm);
+        let agent_at = |max_gap: usize| {
+            units.iter().position(|u| {
+                after(u)
+                    && u.prep.is_some_and(|q| ctx.lang.is_agent_prep(q))
+                    && u.start <= t.last() + 1 + max_gap
             })
-            .flatten();
+        };
+        let passive = passive_before(ctx, t.first());
+        let agent = if passive {
+            agent_at(usize::MAX / 2)
+        } else if participle {
+            agent_at(2)
+        } else {
+            None
+        };
+        if passive && agent.is_none() {
+            near_misses.push(miss("passive without an agent"));
+            continue;
+        }
         let (sources, targets): (Vec<usize>, Vec<usize>) = if let Some(a) = agent {
             let target = subject_before(ctx, units, t.first())
-                .map(|s| group_members(units, s))
+                .map(|s| group_members(units, s, at))
                 .unwrap_or_default();
-            (group_members(units, a), target)
+            (group_members(units, a, at), target)
         } else {
             let source_after = (!p.source_after.is_empty())
                 .then(|| {
@@ -261,23 +364,34 @@ pub(crate) fn build_events(
                     })
                 })
                 .flatten();
-            // An adjective right after a noun trigger names its agent: `l'invasione russa`.
+            // A lower-case adjective right after a noun trigger names its agent:
+            // `l'invasione russa`, `raid aerei israeliani`.
             let adjective_after = units.iter().position(|u| {
                 u.adjective_only
                     && u.prep.is_none()
                     && u.start > t.last()
                     && u.start <= t.last() + 2
                     && after(u)
+                    && ctx
+                        .original(u.start)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
                     && (t.last() + 1..u.start)
                         .all(|k| ctx.tokens[k].kind == TokenKind::Word && !ctx.trigger_token[k])
             });
-            let sources = if let Some(s) = source_after.or(adjective_after) {
-                group_members(units, s)
+            let sources = if let Some(s) = source_after
+                .or(adjective_after)
+                .or_else(|| possessor_before(ctx, units, t.first()))
+            {
+                group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
+            } else if inside_prepositional_phrase(ctx, t.first()) {
+                Vec::new()
             } else {
                 subject_before(ctx, units, t.first())
-                    .map(|s| group_members(units, s))
+                    .map(|s| group_members(units, s, at))
                     .unwrap_or_default()
             };
             let mut targets = Vec::new();
@@ -286,11 +400,17 @@ pub(crate) fn build_events(
                     continue;
                 }
                 let fits = p.target.iter().any(|slot| match slot {
-                    Slot::Obj => u.prep.is_none(),
+                    // A direct object, or the complement of a short noun phrase right after the
+                    // verb: `condemned the speech of Taiwan's president`.
+                    Slot::Obj => {
+                        u.prep.is_none()
+                            || (u.prep.is_some_and(|q| ctx.is_genitive(q))
+                                && u.start <= t.last() + 5)
+                    }
                     Slot::Prep(base) => u.prep.is_some() && ctx.lang.prep_index(base) == u.prep,
                 });
                 if fits {
-                    targets = group_members(units, i);
+                    targets = group_members(units, i, at);
                     break;
                 }
             }
@@ -340,7 +460,11 @@ pub(crate) fn build_events(
         let mut made = 0;
         for (s, g) in pairs {
             let source = resolve(ctx, &units[s], contexts[s]);
-            let target = g.map(|g| resolve(ctx, &units[g], contexts[g]));
+            let target = match g {
+                Some(g) => Some(resolve(ctx, &units[g], contexts[g])),
+                None if code.starts_with("14") => implied_government(&source),
+                None => None,
+            };
             if target.as_ref().is_some_and(|x| x.code == source.code) {
                 continue;
             }

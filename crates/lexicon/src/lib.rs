@@ -94,6 +94,8 @@ pub struct LangLexicon {
     locative: FxHashSet<u16>,
     agent_preps: FxHashSet<u16>,
     genitive: FxHashSet<u16>,
+    participle_suffixes: Vec<String>,
+    participle_words: FxHashSet<String>,
     patterns: Vec<Pattern>,
     by_word: FxHashMap<String, Vec<u32>>,
     by_prefix: FxHashMap<String, Vec<u32>>,
@@ -135,6 +137,14 @@ impl LangLexicon {
     /// Whether a preposition is genitive (`di`, `of`): it joins a role to its country.
     pub fn is_genitive(&self, prep: u16) -> bool {
         self.genitive.contains(&prep)
+    }
+    /// Whether a normalised word looks like a past participle (`condannata`, `killed`, `shot`).
+    pub fn is_participle(&self, norm: &str) -> bool {
+        self.participle_words.contains(norm)
+            || self
+                .participle_suffixes
+                .iter()
+                .any(|s| norm.len() > s.len() + 1 && norm.ends_with(s.as_str()))
     }
     /// Every pattern, in file order.
     pub fn patterns(&self) -> &[Pattern] {

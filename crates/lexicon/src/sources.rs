@@ -524,6 +524,19 @@ impl Builder {
                     weekdays += 1;
                     Func::Weekday(weekdays - 1)
                 }
+                "participle" => {
+                    for form in phrase_list(list) {
+                        match form.strip_prefix('*') {
+                            Some(suffix) => {
+                                l.participle_suffixes.push(dyad_text::normalize(suffix))
+                            }
+                            None => {
+                                l.participle_words.insert(dyad_text::normalize(form));
+                            }
+                        }
+                    }
+                    continue;
+                }
                 "locative" | "agent" | "genitive" => {
                     let target = match key {
                         "locative" => &mut locative,
