@@ -19,6 +19,9 @@ pub(crate) struct Unit {
     pub adjective_only: bool,
     /// The preposition that introduces the actor, if any.
     pub prep: Option<u16>,
+    /// The preposition in front of the actor when up to two plain words (adjectives) sit in
+    /// between: `on the Islamist insurgents`.
+    pub loose_prep: Option<u16>,
     /// Coordination group: units with the same group are one compound actor.
     pub group: usize,
     /// Part of a trailing reporting clause (its token range): never a source or a target of a
@@ -40,6 +43,7 @@ impl Unit {
             entity: None,
             adjective_only: false,
             prep: None,
+            loose_prep: None,
             group: 0,
             reporter: None,
             role_from_genitive: false,
@@ -136,6 +140,7 @@ pub(crate) fn assemble(ctx: &SentenceCtx<'_>, mentions: &[Mention]) -> Vec<Unit>
     // Prepositions and coordination.
     for u in &mut units {
         u.prep = ctx.prep_before(u.start);
+        u.loose_prep = u.prep.or_else(|| ctx.prep_before_words(u.start));
     }
     let mut group = 0;
     for i in 0..units.len() {
@@ -146,6 +151,7 @@ pub(crate) fn assemble(ctx: &SentenceCtx<'_>, mentions: &[Mention]) -> Vec<Unit>
             cur.group = prev.group;
             if cur.prep.is_none() {
                 cur.prep = prev.prep;
+                cur.loose_prep = prev.loose_prep;
             }
             if prev.role_from_genitive && cur.role.is_none() && cur.entity.is_none() {
                 cur.role = prev.role;

@@ -165,6 +165,24 @@ impl<'a> SentenceCtx<'a> {
         None
     }
 
+    /// The preposition before `start` when up to two plain words (no function word, no trigger)
+    /// come after it: `on the Islamist insurgents`.
+    pub fn prep_before_words(&self, start: usize) -> Option<u16> {
+        let mut i = start;
+        for _ in 0..2 {
+            let j = i.checked_sub(1)?;
+            let t = &self.tokens[j];
+            if t.kind != TokenKind::Word || self.trigger_token[j] || !self.tags[j].is_empty() {
+                return None;
+            }
+            i = j;
+            if let Some(p) = self.prep_before(i) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
     pub fn span(&self, from: usize, to: usize) -> Span {
         (self.tokens[from].start, self.tokens[to - 1].end)
     }

@@ -129,7 +129,8 @@ fn passive_before(ctx: &SentenceCtx<'_>, first: usize) -> bool {
 }
 
 /// A noun trigger inside a prepositional phrase (`in an attack`, `negli scontri`, `over the
-/// downing`): the actor before it is not its agent.
+/// downing`) or right after another trigger as its object (`condemned the attack`): the actor
+/// before it is not its agent.
 fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     let mut i = first;
     let mut article = false;
@@ -148,6 +149,9 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
             }
         }
         let t = &ctx.tokens[i];
+        if ctx.trigger_token[i] {
+            return article;
+        }
         if ctx.has(i, |f| f == Func::Article) {
             article = true;
         } else if t.kind == TokenKind::Number
@@ -275,6 +279,7 @@ pub(crate) fn build_events(
     };
     let mut neg_from: Option<usize> = None;
     let mut last_sources: Option<Vec<usize>> = None;
+    let mut last_targets: Vec<usize> = Vec::new();
     let mut emitted: Vec<(String, Option<String>, String)> = Vec::new();
     for (ti, t) in triggers.iter().enumerate() {
         let p = &patterns[t.pattern];
@@ -407,12 +412,21 @@ pub(crate) fn build_events(
                             || (u.prep.is_some_and(|q| ctx.is_genitive(q))
                                 && u.start <= t.last() + 5)
                     }
-                    Slot::Prep(base) => u.prep.is_some() && ctx.lang.prep_index(base) == u.prep,
+                    Slot::Prep(base) => {
+                        u.loose_prep.is_some() && ctx.lang.prep_index(base) == u.loose_prep
+                    }
                 });
                 if fits {
                     targets = group_members(units, i, at);
                     break;
                 }
+            }
+            // `accusing him of ...`: a pronoun object stands for the previous event's target.
+            if targets.is_empty()
+                && p.target.contains(&Slot::Obj)
+                && ctx.has(t.last() + 1, |f| f == Func::Pronoun)
+            {
+                targets = last_targets.clone();
             }
             (sources, targets)
         };
@@ -421,6 +435,9 @@ pub(crate) fn build_events(
             continue;
         }
         last_sources = Some(sources.clone());
+        if !targets.is_empty() {
+            last_targets = targets.clone();
+        }
         let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
             .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
         let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
@@ -459,7 +476,12 @@ pub(crate) fn build_events(
         });
         let mut made = 0;
         for (s, g) in pairs {
-            let source = resolve(ctx, &units[s], contexts[s]);
+            let mut source = resolve(ctx, &units[s], contexts[s]);
+            // A country that protests, strikes or riots is its people: `Israelis took to the streets`.
+            if code.starts_with("14") && source.roles.is_empty() && source.country.is_some() {
+                source.code.push_str("CVL");
+                source.roles.push("CVL".into());
+            }
             let target = match g {
                 Some(g) => Some(resolve(ctx, &units[g], contexts[g])),
                 None if code.starts_with("14") => implied_government(&source),

@@ -72,6 +72,8 @@ pub enum Func {
     Reciprocal,
     /// Opens a new clause.
     Boundary,
+    /// A personal pronoun object (`him`, `them`): refers back to the previous target.
+    Pronoun,
     /// A month, 1-12.
     Month(u8),
     /// A weekday, 0 = Monday.

@@ -513,6 +513,7 @@ impl Builder {
                 "and" => Func::And,
                 "reciprocal" => Func::Reciprocal,
                 "boundary" => Func::Boundary,
+                "pronoun" => Func::Pronoun,
                 "yesterday" => Func::Yesterday,
                 "today" => Func::Today,
                 "tomorrow" => Func::Tomorrow,
