@@ -295,7 +295,17 @@ fn analyze_sentence(
         }
         v
     };
-    let triggers = find_triggers(&ctx, &in_mention);
+    // Role words may complete a trigger (`send troops`, `expel diplomats`) but not start one.
+    let in_name = {
+        let mut v = vec![false; tokens.len()];
+        for m in &mentions {
+            if !matches!(m.kind, MentionKind::Actor(ActorKind::Agent(_))) {
+                v[m.start..m.end].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        v
+    };
+    let triggers = find_triggers(&ctx, &in_mention, &in_name);
     for t in &triggers {
         for &k in &t.tokens {
             ctx.trigger_token[k] = true;
@@ -482,7 +492,7 @@ fn best_kind(kinds: &[&ActorKind]) -> ActorKind {
     **kinds.iter().min_by_key(|k| rank(k)).unwrap_or(&kinds[0])
 }
 
-fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool]) -> Vec<Trigger> {
+fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -> Vec<Trigger> {
     let toks: Vec<Tok<'_>> = ctx
         .tokens
         .iter()
@@ -502,7 +512,7 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool]) -> Vec<Trigger> {
         for &p in &candidates {
             let pattern = &ctx.lang.patterns()[p as usize];
             if let Some(taken) = pattern.match_at(&toks, i) {
-                if taken.iter().any(|&k| in_mention[k]) {
+                if taken.iter().any(|&k| in_name[k]) {
                     continue;
                 }
                 found.push(Trigger {
