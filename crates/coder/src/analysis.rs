@@ -568,11 +568,29 @@ fn context_countries(
         }
     }
     anchors.sort_unstable();
+    // The country the sentence is most about; on a tie, the nearest one before the role, else
+    // the first after it.
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for &(_, c) in &anchors {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let leaders: Vec<u16> = counts
+        .iter()
+        .filter(|(_, n)| *n == best)
+        .map(|(c, _)| *c)
+        .collect();
     units
         .iter()
         .map(|u| {
             if !u.agent_only() {
                 return None;
+            }
+            if leaders.len() == 1 {
+                return Some(leaders[0]);
             }
             anchors
                 .iter()

@@ -154,6 +154,8 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
         }
         if ctx.has(i, |f| f == Func::Article) {
             article = true;
+        } else if ctx.has(i, |f| matches!(f, Func::Month(_) | Func::Weekday(_))) {
+            continue;
         } else if t.kind == TokenKind::Number
             || (t.kind == TokenKind::Word
                 && !ctx.trigger_token[i]
@@ -215,8 +217,20 @@ fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Optio
         if (u.end..before).any(|k| ctx.has(k, |f| f == Func::Boundary)) {
             break;
         }
+        // `after Moscow proclaimed ...`: a preposition that is really a conjunction, since a
+        // verb follows the actor.
+        let verb_follows = u.end < before
+            && ctx.tokens[u.end].kind == TokenKind::Word
+            && (ctx.trigger_token[u.end]
+                || (ctx.tags[u.end].is_empty()
+                    && ctx
+                        .original(u.end)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)));
         match u.prep {
             None => return Some(i),
+            Some(_) if verb_follows && !u.agent_only() => return Some(i),
             Some(p) if ctx.is_genitive(p) && fallback.is_none() => fallback = Some(i),
             _ => {}
         }
