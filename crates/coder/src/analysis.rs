@@ -115,6 +115,8 @@ pub(crate) struct SentenceCtx<'a> {
     pub tags: Vec<Vec<(Func, usize)>>,
     /// Tokens that belong to a trigger.
     pub trigger_token: Vec<bool>,
+    /// Tokens that belong to a reporting trigger (`ha annunciato`, `said`).
+    pub report_token: Vec<bool>,
 }
 
 impl<'a> SentenceCtx<'a> {
@@ -270,6 +272,7 @@ fn analyze_sentence(
         doc_date: doc.date,
         tags,
         trigger_token: vec![false; tokens.len()],
+        report_token: vec![false; tokens.len()],
     };
 
     // Actor and place mentions.
@@ -309,6 +312,7 @@ fn analyze_sentence(
     for t in &triggers {
         for &k in &t.tokens {
             ctx.trigger_token[k] = true;
+            ctx.report_token[k] = lang.patterns()[t.pattern].code == PatternCode::Report;
         }
     }
 
@@ -465,6 +469,15 @@ fn find_mentions(
                 end: i + plen,
                 kind: MentionKind::Place(candidates),
             });
+            // `a Mosca` is a place, but also the government in `sanzioni a Mosca`: keep the
+            // actor reading too, for targets that a preposition introduces.
+            if let (true, Some(kind)) = (plen == alen, actor_kind) {
+                mentions.push(Mention {
+                    start: i,
+                    end: i + alen,
+                    kind: MentionKind::Actor(kind),
+                });
+            }
             i += plen;
         } else {
             mentions.push(Mention {
@@ -536,6 +549,31 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -
         chosen.push(t);
     }
     chosen.sort_by_key(Trigger::first);
+    // Two adjacent triggers of the same root describe one event (`discusso telefonicamente`):
+    // keep the more specific code.
+    let code_of = |t: &Trigger| match &ctx.lang.patterns()[t.pattern].code {
+        PatternCode::Event(c) => Some(c.clone()),
+        _ => None,
+    };
+    let mut keep = vec![true; chosen.len()];
+    for i in 1..chosen.len() {
+        let (a, b) = (&chosen[i - 1], &chosen[i]);
+        let (Some(ca), Some(cb)) = (code_of(a), code_of(b)) else {
+            continue;
+        };
+        if ca[..2] == cb[..2] && b.first() <= a.last() + 2 {
+            if cb.len() > ca.len() {
+                keep[i - 1] = false;
+            } else {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut k = 0;
+    chosen.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     chosen
 }
 

@@ -149,6 +149,9 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
             }
         }
         let t = &ctx.tokens[i];
+        if ctx.report_token[i] {
+            return false; // `ha annunciato una mobilitazione`: the reporter is the agent.
+        }
         if ctx.trigger_token[i] {
             return article;
         }
@@ -209,6 +212,28 @@ fn group_members(units: &[Unit], u: usize, at: usize) -> Vec<usize> {
 /// The subject: the nearest actor before `before` that no preposition introduces, within the
 /// clause; a genitive one (`il Consiglio dell'Ue`) when there is no other.
 fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Option<usize> {
+    // `il governo giapponese, che ha annunciato ...`: the antecedent of a relative pronoun
+    // right after a comma is the subject, whatever introduces it.
+    let mut i = before;
+    let mut steps = 0;
+    while i > 1 && steps < 5 {
+        i -= 1;
+        steps += 1;
+        if ctx.has(i, |f| f == Func::Relative) && ctx.tokens[i - 1].norm == "," {
+            if let Some(u) = units
+                .iter()
+                .rposition(|u| u.end == i - 1 && usable(u, before))
+            {
+                return Some(u);
+            }
+            break;
+        }
+        if !ctx.has(i, |f| {
+            matches!(f, Func::Aux | Func::Passive | Func::Negation)
+        }) {
+            break;
+        }
+    }
     let mut fallback = None;
     for (i, u) in units.iter().enumerate().rev() {
         if u.end > before || !usable(u, before) {
@@ -251,6 +276,9 @@ fn possessor_before(ctx: &SentenceCtx<'_>, units: &[Unit], first: usize) -> Opti
 /// Roles whose protests, strikes and boycotts are aimed at their own government when the text
 /// names no target.
 const DOMESTIC: [&str; 6] = ["CVL", "OPP", "LAB", "EDU", "REF", "PTY"];
+
+/// Roles of the state, which do not protest.
+const STATE: [&str; 5] = ["GOV", "MIL", "COP", "JUD", "SPY"];
 
 /// The implied target of a domestic protest: the source country's government.
 fn implied_government(source: &Actor) -> Option<Actor> {
@@ -366,9 +394,20 @@ pub(crate) fn build_events(
             continue;
         }
         let (sources, targets): (Vec<usize>, Vec<usize>) = if let Some(a) = agent {
-            let target = subject_before(ctx, units, t.first())
-                .map(|s| group_members(units, s, at))
-                .unwrap_or_default();
+            // `consegnato all'Italia dalle autorità boliviane`: a target the pattern's
+            // preposition introduces wins over the subject.
+            let dative = units.iter().position(|u| {
+                after(u)
+                    && p.target.iter().any(|slot| {
+                        matches!(slot, Slot::Prep(base) if u.loose_prep.is_some() && ctx.lang.prep_index(base) == u.loose_prep)
+                    })
+            });
+            let target = match dative {
+                Some(d) => group_members(units, d, at),
+                None => subject_before(ctx, units, t.first())
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default(),
+            };
             (group_members(units, a, at), target)
         } else {
             let source_after = (!p.source_after.is_empty())
@@ -492,9 +531,15 @@ pub(crate) fn build_events(
         for (s, g) in pairs {
             let mut source = resolve(ctx, &units[s], contexts[s]);
             // A country that protests, strikes or riots is its people: `Israelis took to the streets`.
-            if code.starts_with("14") && source.roles.is_empty() && source.country.is_some() {
-                source.code.push_str("CVL");
-                source.roles.push("CVL".into());
+            // State institutions do not demonstrate.
+            if code.starts_with("14") {
+                if source.roles.is_empty() && source.country.is_some() {
+                    source.code.push_str("CVL");
+                    source.roles.push("CVL".into());
+                }
+                if source.roles.iter().any(|r| STATE.contains(&r.as_str())) {
+                    continue;
+                }
             }
             let target = match g {
                 Some(g) => Some(resolve(ctx, &units[g], contexts[g])),

@@ -72,6 +72,8 @@ pub enum Func {
     Reciprocal,
     /// Opens a new clause.
     Boundary,
+    /// A relative pronoun (`che`, `who`): after a comma, its antecedent is the subject.
+    Relative,
     /// A personal pronoun object (`him`, `them`): refers back to the previous target.
     Pronoun,
     /// A month, 1-12.

@@ -100,13 +100,42 @@ fn phrase_list(text: &str) -> impl Iterator<Item = &str> {
 /// Splits a phrase as written in the data into normalised words and case rules, with the same
 /// tokenizer the text goes through.
 fn phrase_words(phrase: &str) -> (Vec<String>, Vec<CaseRule>) {
-    let tokens = dyad_text::tokenize(phrase);
+    // An elided word at the end of a phrase (`all'`, `d'`) is only split as an elision when a
+    // word follows it, so tokenize it with a placeholder word after it.
+    let elided = phrase.ends_with(['\'', '’']);
+    let padded;
+    let text = if elided {
+        padded = format!("{phrase}x");
+        padded.as_str()
+    } else {
+        phrase
+    };
+    let mut tokens = dyad_text::tokenize(text);
+    if elided && tokens.last().is_some_and(|t| t.start == phrase.len()) {
+        tokens.pop();
+    }
     let norms = tokens.iter().map(|t| t.norm.clone()).collect();
     let case = tokens
         .iter()
-        .map(|t| CaseRule::of(&phrase[t.start..t.end]))
+        .map(|t| CaseRule::of(&text[t.start..t.end]))
         .collect();
     (norms, case)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elided_phrases_are_one_token() {
+        assert_eq!(phrase_words("all'").0, vec!["all'".to_string()]);
+        assert_eq!(phrase_words("dell’").0, vec!["dell'".to_string()]);
+        assert_eq!(phrase_words("forze dell'ordine").0.len(), 3);
+        assert_eq!(
+            phrase_words("Casa Bianca").1,
+            vec![CaseRule::Initial, CaseRule::Initial]
+        );
+    }
 }
 
 /// `KIND.LANG` → (kind, languages).
@@ -514,6 +543,7 @@ impl Builder {
                 "reciprocal" => Func::Reciprocal,
                 "boundary" => Func::Boundary,
                 "pronoun" => Func::Pronoun,
+                "relative" => Func::Relative,
                 "yesterday" => Func::Yesterday,
                 "today" => Func::Today,
                 "tomorrow" => Func::Tomorrow,
