@@ -177,6 +177,61 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     false
 }
 
+/// A noun trigger that is the object of a reporting verb (`ha annunciato l'espulsione`,
+/// `announced new sanctions`): the first token of that verb, whose subject is the agent.
+fn report_anchor(ctx: &SentenceCtx<'_>, first: usize) -> Option<usize> {
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 6 {
+        i -= 1;
+        steps += 1;
+        if ctx.report_token[i] {
+            while i > 0 && ctx.report_token[i - 1] {
+                i -= 1;
+            }
+            return Some(i);
+        }
+        let t = &ctx.tokens[i];
+        let plain = t.kind == TokenKind::Word
+            && !ctx.trigger_token[i]
+            && ctx
+                .original(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let skippable = ctx.has(i, |f| {
+            matches!(
+                f,
+                Func::Article | Func::Prep(_) | Func::Month(_) | Func::Weekday(_)
+            )
+        }) || t.kind == TokenKind::Number
+            || (plain && ctx.tags[i].is_empty());
+        if !skippable {
+            return None;
+        }
+    }
+    None
+}
+
+/// An object clitic in front of the verb (`che lo avevano arrestato`): it refers back.
+fn clitic_before(ctx: &SentenceCtx<'_>, first: usize) -> bool {
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 3 {
+        i -= 1;
+        steps += 1;
+        if ctx.has(i, |f| f == Func::Pronoun) {
+            return true;
+        }
+        if !ctx.has(i, |f| {
+            matches!(f, Func::Aux | Func::Passive | Func::Negation)
+        }) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Conjoined verb sharing the previous verb's subject: `... e ha chiesto`, `and urged`.
 fn conjoined(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     let mut i = first;
@@ -364,12 +419,7 @@ pub(crate) fn build_events(
             }
             window_end += 1;
         }
-        let after = |u: &Unit| {
-            u.start > t.first()
-                && u.start < window_end
-                && usable(u, at)
-                && !t.tokens.contains(&u.start)
-        };
+        let after = |u: &Unit| u.start > t.first() && u.start < window_end && usable(u, at);
 
         // A passive's agent is its source and its subject the target. A participle followed
         // at once by its agent (`a truce brokered by Russia`) is passive without an auxiliary.
@@ -445,6 +495,10 @@ pub(crate) fn build_events(
                 group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
+            } else if let Some(anchor) = report_anchor(ctx, t.first()) {
+                subject_before(ctx, units, anchor)
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default()
             } else if inside_prepositional_phrase(ctx, t.first()) {
                 Vec::new()
             } else {
@@ -477,7 +531,7 @@ pub(crate) fn build_events(
             // `accusing him of ...`: a pronoun object stands for the previous event's target.
             if targets.is_empty()
                 && p.target.contains(&Slot::Obj)
-                && ctx.has(t.last() + 1, |f| f == Func::Pronoun)
+                && (ctx.has(t.last() + 1, |f| f == Func::Pronoun) || clitic_before(ctx, t.first()))
             {
                 targets = last_targets.clone();
             }
@@ -485,6 +539,10 @@ pub(crate) fn build_events(
         };
         if sources.is_empty() {
             near_misses.push(miss("no source found"));
+            continue;
+        }
+        if p.needs_target && targets.is_empty() {
+            near_misses.push(miss("the pattern needs a target and none was found"));
             continue;
         }
         last_sources = Some(sources.clone());

@@ -73,6 +73,8 @@ pub struct Pattern {
     pub source_after: Vec<String>,
     /// Reciprocal by nature.
     pub recip: bool,
+    /// Makes an event only when a target is found (`visited` with no destination is no event).
+    pub needs_target: bool,
     /// File and line it came from, for `dyad explain`.
     pub origin: String,
 }
@@ -148,9 +150,12 @@ impl Pattern {
         let mut target = vec![Slot::Obj];
         let mut source_after = Vec::new();
         let mut recip = false;
+        let mut needs_target = false;
         for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
             if option == "recip" {
                 recip = true;
+            } else if option == "needs-target" {
+                needs_target = true;
             } else if let Some(spec) = option.strip_prefix("target=") {
                 target = parse_slots(spec);
                 if spec.trim() == "none" {
@@ -173,6 +178,7 @@ impl Pattern {
             target,
             source_after,
             recip,
+            needs_target,
             origin: format!("{file}:{number}"),
         })
     }
