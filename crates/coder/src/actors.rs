@@ -230,7 +230,13 @@ fn absorb(ctx: &SentenceCtx<'_>, u: &mut Unit, next: &Mention, kind: ActorKind) 
             true
         }
         ActorKind::Entity(e) => {
-            if u.agent_only() && genitive_gap(ctx, gap_from, gap_to) {
+            if u.entity.is_none() && possessive_gap(ctx, gap_from, gap_to) {
+                // `Russia's Federal Security Service`: the organisation's own code.
+                u.entity = Some(e);
+                u.adjective_only = false;
+                take(u);
+                true
+            } else if u.agent_only() && genitive_gap(ctx, gap_from, gap_to) {
                 u.entity = Some(e);
                 take(u);
                 true

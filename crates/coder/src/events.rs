@@ -310,7 +310,7 @@ fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Optio
                         .is_some_and(char::is_lowercase)));
         match u.prep {
             None => return Some(i),
-            Some(_) if verb_follows && !u.agent_only() => return Some(i),
+            Some(_) if verb_follows => return Some(i),
             Some(p) if ctx.is_genitive(p) && fallback.is_none() => fallback = Some(i),
             _ => {}
         }
