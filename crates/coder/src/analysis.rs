@@ -200,6 +200,9 @@ impl<'a> SentenceCtx<'a> {
 pub(crate) struct DocMemory {
     /// The last country named (for roles without a country).
     pub last_country: Option<u16>,
+    /// Surnames of people named in full earlier in the document (`Castillo` after
+    /// `Pedro Castillo`), by normalised form.
+    pub aliases: Vec<(String, u32)>,
 }
 
 /// Analyses and codes a document, keeping everything `dyad explain` shows.
@@ -288,7 +291,8 @@ fn analyze_sentence(
             None
         }
     }));
-    let mentions = find_mentions(&ctx, &ids, place_ids);
+    let mentions = find_mentions(&ctx, &ids, place_ids, memory);
+    remember_aliases(&ctx, &mentions, memory);
 
     // Triggers.
     let in_mention = {
@@ -428,50 +432,65 @@ fn find_mentions(
     ctx: &SentenceCtx<'_>,
     ids: &[Option<u32>],
     place_ids: &[Option<u32>],
+    memory: &DocMemory,
 ) -> Vec<Mention> {
     let tokens = ctx.tokens;
     let original = |i: usize| ctx.original(i);
+    let capitalised = |k: usize| {
+        k < tokens.len()
+            && tokens[k].kind == TokenKind::Word
+            && ctx
+                .original(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let actor = ctx.lang.actors().matches_at(ids, i, original);
+        let mut alen = actor.first().map_or(0, |m| m.0);
+        let mut actor_kind = actor.first().map(|(_, kinds)| best_kind(kinds));
+        // A surname alone, after the full name earlier in the document.
+        if alen == 0 && capitalised(i) {
+            if let Some((_, e)) = memory.aliases.iter().find(|(a, _)| *a == tokens[i].norm) {
+                alen = 1;
+                actor_kind = Some(ActorKind::Entity(*e));
+            }
+        }
         let place = if place_ids[i].is_some() {
             ctx.lexicon.place_index().matches_at(place_ids, i, original)
         } else {
             Vec::new()
         };
-        let alen = actor.first().map_or(0, |m| m.0);
         let mut plen = place.first().map_or(0, |m| m.0);
-        // A single capitalised function word at the start of a sentence ("La", "Per") or a very
-        // short name is not a place.
+        // A short name, a function word, or a single word inside a run of capitalised words
+        // (`Alexander Lukashenko`, `Prime Minister Bennett`) is not a place.
         if plen == 1
             && (ctx.original(i).chars().count() <= 2
-                || (i == 0 && !ctx.tags[i].is_empty())
-                || !ctx.tags[i].is_empty())
+                || !ctx.tags[i].is_empty()
+                || capitalised(i + 1)
+                || (i > 0 && capitalised(i - 1)))
         {
             plen = 0;
         }
-        if alen == 0 && plen == 0 {
-            i += 1;
+        let Some(kind) = actor_kind.filter(|_| alen > 0) else {
+            if plen > 0 {
+                mentions.push(place_mention(ctx, &place[0].1, i, plen));
+                i += plen;
+            } else {
+                i += 1;
+            }
             continue;
-        }
+        };
         let locative = ctx.prep_before(i).is_some_and(|p| ctx.lang.is_locative(p));
-        let actor_kind = actor.first().map(|(_, kinds)| best_kind(kinds));
-        let take_place = plen > alen
-            || (plen == alen && locative && matches!(actor_kind, Some(ActorKind::Metonym(..))));
+        let take_place =
+            plen > alen || (plen == alen && locative && matches!(kind, ActorKind::Metonym(..)));
         if take_place {
-            let mut candidates: Vec<u32> = place[0].1.iter().map(|&&p| p).collect();
-            candidates
-                .sort_by_key(|&p| std::cmp::Reverse(ctx.lexicon.places()[p as usize].population));
-            candidates.dedup();
-            mentions.push(Mention {
-                start: i,
-                end: i + plen,
-                kind: MentionKind::Place(candidates),
-            });
+            mentions.push(place_mention(ctx, &place[0].1, i, plen));
             // `a Mosca` is a place, but also the government in `sanzioni a Mosca`: keep the
             // actor reading too, for targets that a preposition introduces.
-            if let (true, Some(kind)) = (plen == alen, actor_kind) {
+            if plen == alen {
                 mentions.push(Mention {
                     start: i,
                     end: i + alen,
@@ -483,14 +502,37 @@ fn find_mentions(
             mentions.push(Mention {
                 start: i,
                 end: i + alen,
-                kind: MentionKind::Actor(actor_kind.unwrap_or(ActorKind::Agent(
-                    dyad_lexicon::Role::parse("GOV").unwrap_or_else(|| unreachable!()),
-                ))),
+                kind: MentionKind::Actor(kind),
             });
             i += alen;
         }
     }
     mentions
+}
+
+fn place_mention(ctx: &SentenceCtx<'_>, found: &[&u32], start: usize, len: usize) -> Mention {
+    let mut candidates: Vec<u32> = found.iter().map(|&&p| p).collect();
+    candidates.sort_by_key(|&p| std::cmp::Reverse(ctx.lexicon.places()[p as usize].population));
+    candidates.dedup();
+    Mention {
+        start,
+        end: start + len,
+        kind: MentionKind::Place(candidates),
+    }
+}
+
+/// People named with two words or more can be named by their last word later on.
+fn remember_aliases(ctx: &SentenceCtx<'_>, mentions: &[Mention], memory: &mut DocMemory) {
+    for m in mentions {
+        if let MentionKind::Actor(ActorKind::Entity(e)) = m.kind {
+            if m.end - m.start >= 2 && ctx.tokens[m.end - 1].kind == TokenKind::Word {
+                let last = ctx.tokens[m.end - 1].norm.clone();
+                if !memory.aliases.iter().any(|(a, _)| *a == last) {
+                    memory.aliases.push((last, e));
+                }
+            }
+        }
+    }
 }
 
 /// When a phrase has several meanings, the most specific wins.

@@ -299,7 +299,8 @@ fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Optio
         }
         // `after Moscow proclaimed ...`: a preposition that is really a conjunction, since a
         // verb follows the actor.
-        let verb_follows = u.end < before
+        let verb_follows = u.end <= before
+            && u.end < ctx.tokens.len()
             && ctx.tokens[u.end].kind == TokenKind::Word
             && (ctx.trigger_token[u.end]
                 || (ctx.tags[u.end].is_empty()
