@@ -131,6 +131,9 @@ fn is_jsonl(path: &Path) -> bool {
 
 /// The document id of a text file: its stem, without `.gz` and `.txt`.
 fn file_id(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "stdin".into();
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

@@ -34,8 +34,8 @@ fn lines(out: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
-const IT: &str = " date 2022-03-01 Il governo russo ha accusato l'Ucraina di provocazioni.\n";
-const EN: &str = "The Russian government accused Ukraine of provocations on Tuesday.\n";
+const IT: &str = " date 2022-03-01 Il governo russo ha accusato l'Ucraina.\n";
+const EN: &str = "The Russian government accused Ukraine on Tuesday.\n";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);

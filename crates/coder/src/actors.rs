@@ -264,13 +264,12 @@ fn coordinated(ctx: &SentenceCtx<'_>, a: &Unit, b: &Unit) -> bool {
     let mut joiner = false;
     for i in a.end..b.start {
         let t = &ctx.tokens[i];
-        if t.norm == "," {
+        if t.norm == "," || ctx.has(i, |f| f == Func::And) {
             joiner = true;
-        } else if ctx.has(i, |f| f == Func::And) {
-            joiner = true;
-        } else if ctx.has(i, |f| f == Func::Article) {
-        } else if a.prep.is_some() && ctx.prep_at(i).is_some_and(|(p, _)| Some(p) == a.prep) {
-        } else {
+            continue;
+        }
+        let same_prep = a.prep.is_some() && ctx.prep_at(i).is_some_and(|(p, _)| Some(p) == a.prep);
+        if !ctx.has(i, |f| f == Func::Article) && !same_prep {
             return false;
         }
     }

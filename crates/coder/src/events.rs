@@ -157,9 +157,11 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
         }
         if ctx.has(i, |f| f == Func::Article) {
             article = true;
-        } else if ctx.has(i, |f| matches!(f, Func::Month(_) | Func::Weekday(_))) {
             continue;
-        } else if t.kind == TokenKind::Number
+        }
+        let date_word = ctx.has(i, |f| matches!(f, Func::Month(_) | Func::Weekday(_)));
+        if date_word
+            || t.kind == TokenKind::Number
             || (t.kind == TokenKind::Word
                 && !ctx.trigger_token[i]
                 && ctx.tags[i].is_empty()

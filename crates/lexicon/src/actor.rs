@@ -34,7 +34,7 @@ pub fn valid_actor_code(code: &str) -> bool {
     let b = code.as_bytes();
     let organisation = b.starts_with(b"IGO") || b.starts_with(b"NGO");
     b.len() >= 3
-        && (organisation || b.len() % 3 == 0)
+        && (organisation || b.len().is_multiple_of(3))
         && (b[..3] == *b"---" || b[..3].iter().all(u8::is_ascii_uppercase))
         && b[3..].iter().all(u8::is_ascii_uppercase)
 }

@@ -122,22 +122,6 @@ fn phrase_words(phrase: &str) -> (Vec<String>, Vec<CaseRule>) {
     (norms, case)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn elided_phrases_are_one_token() {
-        assert_eq!(phrase_words("all'").0, vec!["all'".to_string()]);
-        assert_eq!(phrase_words("dell’").0, vec!["dell'".to_string()]);
-        assert_eq!(phrase_words("forze dell'ordine").0.len(), 3);
-        assert_eq!(
-            phrase_words("Casa Bianca").1,
-            vec![CaseRule::Initial, CaseRule::Initial]
-        );
-    }
-}
-
 /// `KIND.LANG` → (kind, languages).
 fn key_langs(key: &str) -> Result<(&str, Vec<Lang>), String> {
     let (kind, lang) = match key.split_once('.') {
@@ -772,4 +756,20 @@ fn overlaps(a: &DatedCode, b: &DatedCode) -> bool {
 fn describe(c: &DatedCode) -> String {
     let d = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
     format!("{} {}..{}", c.code, d(c.from), d(c.to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elided_phrases_are_one_token() {
+        assert_eq!(phrase_words("all'").0, vec!["all'".to_string()]);
+        assert_eq!(phrase_words("dell’").0, vec!["dell'".to_string()]);
+        assert_eq!(phrase_words("forze dell'ordine").0.len(), 3);
+        assert_eq!(
+            phrase_words("Casa Bianca").1,
+            vec![CaseRule::Initial, CaseRule::Initial]
+        );
+    }
 }
