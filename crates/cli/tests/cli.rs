@@ -22,8 +22,14 @@ fn run(cmd: &mut Command, stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    // Feed standard input from another thread: a large input would otherwise fill the pipes
+    // while the child waits for its output to be read.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let feeder = std::thread::spawn(move || pipe.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    out
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
@@ -310,4 +316,50 @@ fn user_lexicon_adds_entries_without_rebuilding() {
     let events = lines(&out);
     assert_eq!(events.len(), 1);
     assert_eq!(events[0]["source"]["code"], "FRAGOV");
+}
+
+/// Peak memory reported by `--stats` for `n` generated documents read from stdin.
+fn peak_kb(n: usize) -> u64 {
+    let mut input = String::new();
+    for i in 0..n {
+        let text = if i % 2 == 0 {
+            format!("Il governo russo ha accusato l'Ucraina di provocazioni numero {i}.")
+        } else {
+            format!("The Turkish army shelled Kurdish positions for the {i}th time.")
+        };
+        input.push_str(
+            &serde_json::json!({"id": format!("d{i}"), "text": text, "date": "2023-01-05"})
+                .to_string(),
+        );
+        input.push('\n');
+    }
+    let out = run(
+        dyad()
+            .args(["code", "--input", "jsonl", "--stats", "-"])
+            .stdout(Stdio::null()),
+        input.as_bytes(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let kb = stderr
+        .split("peak memory ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok());
+    kb.unwrap_or_else(|| panic!("no peak memory in {stderr}"))
+}
+
+#[test]
+fn memory_stays_flat_while_streaming() {
+    if !Path::new("/proc/self/status").exists() {
+        eprintln!("no /proc: peak memory cannot be read here, skipped");
+        return;
+    }
+    let small = peak_kb(10_000);
+    let large = peak_kb(100_000);
+    // Ten times the documents may not cost more than a fraction more memory: documents are
+    // coded in fixed-size batches and written as they are coded.
+    assert!(
+        large < small + small / 2,
+        "10k docs: {small} kB, 100k docs: {large} kB"
+    );
 }

@@ -43,6 +43,9 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub jobs: Option<usize>,
+    /// Print documents, events, time and peak memory to standard error at the end.
+    #[arg(long)]
+    pub stats: bool,
     #[command(flatten)]
     pub lexicon: LexiconOpt,
 }
@@ -116,10 +119,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.header && args.format == Format::Gdelt {
         writeln!(out, "{}", GDELT_COLUMNS.join("\t"))?;
     }
+    let started = std::time::Instant::now();
     let mut read = 0usize;
+    let mut written = 0usize;
     let mut skipped = problems.len();
     let mut batch: Vec<RawDoc> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<RawDoc>, out: &mut dyn Write, skipped: &mut usize| -> Result<()> {
+    let flush = |batch: &mut Vec<RawDoc>,
+                 out: &mut dyn Write,
+                 skipped: &mut usize,
+                 written: &mut usize|
+     -> Result<()> {
         let results = parallel_map(batch, jobs, |raw| {
             prepare(raw, args.lang, args.date)
                 .map(|doc| code_lines(&lexicon, &doc, raw.url.as_deref(), args.format))
@@ -127,6 +136,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for r in results {
             match r {
                 Ok(lines) => {
+                    *written += lines.len();
                     for line in lines {
                         writeln!(out, "{line}")?;
                     }
@@ -147,7 +157,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     read += 1;
                     batch.push(d);
                     if batch.len() >= BATCH {
-                        flush(&mut batch, &mut out, &mut skipped)?;
+                        flush(&mut batch, &mut out, &mut skipped, &mut written)?;
                     }
                 }
                 Err(p) => {
@@ -158,8 +168,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(())
         })?;
     }
-    flush(&mut batch, &mut out, &mut skipped)?;
+    flush(&mut batch, &mut out, &mut skipped, &mut written)?;
     out.flush()?;
+    if args.stats {
+        eprintln!(
+            "dyad: {read} documents, {written} events in {:.2} s; peak memory {}",
+            started.elapsed().as_secs_f64(),
+            peak_memory().map_or("unknown".to_string(), |kb| format!("{} kB", kb))
+        );
+    }
     if read == 0 {
         eprintln!("dyad: no document could be read ({skipped} skipped)");
         return Ok(ExitCode::from(1));
@@ -168,4 +185,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("dyad: {read} documents read, {skipped} skipped");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident memory of this process in kB (Linux: `VmHWM` of `/proc/self/status`).
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
