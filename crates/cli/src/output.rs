@@ -1,9 +1,9 @@
 //! Output formats: JSON Lines (one event per line) and the 61 columns of GDELT 2.0's event table.
 
-use dyad_coder::{Actor, Event};
+use dyad_coder::{Actor, Event, PlaceRef};
 use dyad_lexicon::Lexicon;
 use dyad_text::Lang;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::fmt::Write as _;
 
 /// What an output line needs besides the event.
@@ -19,53 +19,82 @@ pub fn event_id(doc_id: &str, n: usize) -> String {
     format!("{doc_id}#{n}")
 }
 
-fn actor_json(a: &Actor) -> Value {
-    json!({
-        "code": a.code,
-        "country": a.country,
-        "roles": a.roles,
-        "name": a.name,
-        "text": a.text,
-        "span": [a.span.0, a.span.1],
-    })
+/// One event as it is written in JSON Lines. Field order is the documented order; the struct
+/// borrows from the event and the document, so that serialising it allocates only the output.
+#[derive(Serialize)]
+pub struct EventRecord<'a> {
+    event_id: String,
+    doc_id: &'a str,
+    sentence: usize,
+    date: Option<String>,
+    date_precision: Option<&'static str>,
+    source: &'a Actor,
+    target: Option<&'a Actor>,
+    cameo: &'a str,
+    cameo_name: Option<&'a str>,
+    quad_class: Option<u8>,
+    goldstein: Option<f32>,
+    plover: Plover<'a>,
+    trigger: Evidence<'a>,
+    place: Option<&'a PlaceRef>,
+    lang: &'static str,
+    rule: &'a str,
+    text: &'a str,
 }
 
-/// One event as a JSON object.
-pub fn event_json(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> Value {
+#[derive(Serialize)]
+struct Plover<'a> {
+    #[serde(rename = "type")]
+    kind: Option<&'a str>,
+    mode: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Evidence<'a> {
+    text: &'a str,
+    span: (usize, usize),
+}
+
+/// One event as a record ready to serialise.
+pub fn event_record<'a>(
+    lexicon: &'a Lexicon,
+    doc: &DocInfo<'a>,
+    n: usize,
+    e: &'a Event,
+) -> EventRecord<'a> {
     let cameo = lexicon.cameo().get(&e.cameo);
-    json!({
-        "event_id": event_id(doc.id, n),
-        "doc_id": doc.id,
-        "sentence": e.sentence,
-        "date": e.date.map(|d| d.to_string()),
-        "date_precision": e.date.map(|d| d.precision.as_str()),
-        "source": actor_json(&e.source),
-        "target": e.target.as_ref().map(actor_json),
-        "cameo": e.cameo,
-        "cameo_name": cameo.map(|c| c.name.as_str()),
-        "quad_class": cameo.map(|c| c.quad_class),
-        "goldstein": cameo.map(|c| c.goldstein),
-        "plover": {
-            "type": cameo.map(|c| c.plover_type.as_str()).filter(|s| !s.is_empty()),
-            "mode": cameo.map(|c| c.plover_mode.as_str()).filter(|s| !s.is_empty()),
+    let nonempty = |s: &'a str| (!s.is_empty()).then_some(s);
+    EventRecord {
+        event_id: event_id(doc.id, n),
+        doc_id: doc.id,
+        sentence: e.sentence,
+        date: e.date.map(|d| d.to_string()),
+        date_precision: e.date.map(|d| d.precision.as_str()),
+        source: &e.source,
+        target: e.target.as_ref(),
+        cameo: &e.cameo,
+        cameo_name: cameo.map(|c| c.name.as_str()),
+        quad_class: cameo.map(|c| c.quad_class),
+        goldstein: cameo.map(|c| c.goldstein),
+        plover: Plover {
+            kind: cameo.and_then(|c| nonempty(&c.plover_type)),
+            mode: cameo.and_then(|c| nonempty(&c.plover_mode)),
         },
-        "trigger": {
-            "text": &doc.text[e.trigger.0..e.trigger.1],
-            "span": [e.trigger.0, e.trigger.1],
+        trigger: Evidence {
+            text: &doc.text[e.trigger.0..e.trigger.1],
+            span: e.trigger,
         },
-        "place": e.place.as_ref().map(|p| json!({
-            "name": p.name,
-            "country": p.country,
-            "admin1": p.admin1,
-            "lat": p.lat,
-            "lon": p.lon,
-            "geonameid": p.geonameid,
-            "span": [p.span.0, p.span.1],
-        })),
-        "lang": doc.lang.code(),
-        "rule": e.rule,
-        "text": &doc.text[e.sentence_span.0..e.sentence_span.1],
-    })
+        place: e.place.as_ref(),
+        lang: doc.lang.code(),
+        rule: &e.rule,
+        text: &doc.text[e.sentence_span.0..e.sentence_span.1],
+    }
+}
+
+/// One event as a JSON line (no newline).
+pub fn event_line(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> String {
+    serde_json::to_string(&event_record(lexicon, doc, n, e))
+        .expect("an event record always serialises")
 }
 
 /// The names of GDELT 2.0's 61 event columns, in order.

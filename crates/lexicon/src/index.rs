@@ -71,6 +71,11 @@ impl Words {
         id
     }
 
+    /// Every interned word.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(|w| &**w)
+    }
+
     /// The id of a normalised word, if any phrase uses it.
     pub fn get(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()

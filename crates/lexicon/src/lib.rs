@@ -26,6 +26,7 @@ pub mod error;
 pub mod index;
 pub mod pattern;
 mod sources;
+mod vocab;
 
 pub use actor::{valid_actor_code, Country, DatedCode, Entity, Place, Role, ROLES};
 pub use cameo::{CameoCode, CameoTable};
@@ -182,6 +183,7 @@ pub struct Lexicon {
     place_words: Words,
     place_index: PhraseIndex<u32>,
     langs: Vec<LangLexicon>,
+    vocab: vocab::Vocab,
 }
 
 impl Lexicon {
@@ -193,7 +195,15 @@ impl Lexicon {
     /// Compiles a lexicon from sources named by their path relative to a data folder
     /// (`actors/countries.txt`, `patterns/it.txt`, ...). Later sources add to earlier ones.
     pub fn from_sources(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
-        sources::compile(sources)
+        let mut lexicon = sources::compile(sources)?;
+        lexicon.vocab = vocab::Vocab::build(&lexicon.langs);
+        Ok(lexicon)
+    }
+
+    /// Guesses the language of a text from its function words, letters, word endings and the
+    /// content words of this lexicon's dictionaries; `None` when unsure (see `dyad_text::detect`).
+    pub fn detect(&self, text: &str) -> Option<Lang> {
+        dyad_text::detect_with(text, &|norm| self.vocab.mask(norm))
     }
 
     /// The CAMEO codebook.

@@ -253,6 +253,7 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         place_words: b.place_words,
         place_index: b.place_index,
         langs: b.langs,
+        vocab: Default::default(),
     })
 }
 

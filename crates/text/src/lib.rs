@@ -60,7 +60,7 @@ mod normalize;
 mod sentence;
 mod token;
 
-pub use detect::detect;
+pub use detect::{detect, detect_with};
 pub use normalize::normalize;
 pub use sentence::split_sentences;
 pub use token::tokenize;

@@ -51,7 +51,10 @@ fn accuracy_on_supported_languages() {
             "at least 60 test sentences for {lang}"
         );
     }
-    assert!(accuracy >= 0.98, "accuracy {accuracy:.3} below 98%");
+    // Function words, letters and endings alone: headlines made of names and verbs are often too
+    // short to tell. dyad runs `Lexicon::detect`, which adds the dictionaries' content words and
+    // is held to 98% on the same file (crates/lexicon/tests/langid.rs).
+    assert!(accuracy >= 0.95, "accuracy {accuracy:.3} below 95%");
 }
 
 #[test]

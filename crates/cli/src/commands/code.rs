@@ -2,7 +2,7 @@
 
 use super::{default_jobs, load_lexicon, parallel_map};
 use crate::input::{expand_inputs, read_file, InputFormat, Problem, RawDoc};
-use crate::output::{event_json, gdelt_row, DocInfo, GDELT_COLUMNS};
+use crate::output::{event_line, gdelt_row, DocInfo, GDELT_COLUMNS};
 use crate::LexiconOpt;
 use anyhow::Result;
 use dyad_coder::{code_document, Document};
@@ -62,11 +62,16 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// Resolves a raw document's language and date; a problem when the language is unknown.
-pub fn prepare(raw: &RawDoc, lang: Option<Lang>, date: Option<Date>) -> Result<Document, Problem> {
+pub fn prepare(
+    lexicon: &Lexicon,
+    raw: &RawDoc,
+    lang: Option<Lang>,
+    date: Option<Date>,
+) -> Result<Document, Problem> {
     let lang = raw
         .lang
         .or(lang)
-        .or_else(|| dyad_text::detect(&raw.text))
+        .or_else(|| lexicon.detect(&raw.text))
         .ok_or_else(|| Problem {
             origin: raw.origin.clone(),
             message:
@@ -99,7 +104,7 @@ pub fn code_lines(
         .iter()
         .enumerate()
         .map(|(n, e)| match format {
-            Format::Jsonl => event_json(lexicon, &info, n, e).to_string(),
+            Format::Jsonl => event_line(lexicon, &info, n, e),
             Format::Gdelt => gdelt_row(lexicon, &info, n, e),
         })
         .collect()
@@ -130,7 +135,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                  written: &mut usize|
      -> Result<()> {
         let results = parallel_map(batch, jobs, |raw| {
-            prepare(raw, args.lang, args.date)
+            prepare(&lexicon, raw, args.lang, args.date)
                 .map(|doc| code_lines(&lexicon, &doc, raw.url.as_deref(), args.format))
         });
         for r in results {

@@ -67,7 +67,7 @@ pub fn system_events(
         &raws,
         jobs,
         |raw| -> Result<(Vec<SystemEvent>, Vec<String>), String> {
-            let doc = prepare(raw, None, None::<Date>).map_err(|p| p.to_string())?;
+            let doc = prepare(lexicon, raw, None, None::<Date>).map_err(|p| p.to_string())?;
             let (events, _) = code_document(lexicon, &doc);
             let lines = super::code::code_lines(lexicon, &doc, None, super::code::Format::Jsonl);
             let system = events

@@ -38,7 +38,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let raw = text_doc("explain".into(), text, "<argument>".into(), args.date)
         .map_err(|p| anyhow!("{}", p.message))?;
-    let doc = prepare(&raw, args.lang, args.date).map_err(|p| anyhow!("{}", p.message))?;
+    let doc =
+        prepare(&lexicon, &raw, args.lang, args.date).map_err(|p| anyhow!("{}", p.message))?;
     let analysis = analyze(&lexicon, &doc);
     let describe = |e: &dyad_coder::Event| {
         let cameo = lexicon.cameo().get(&e.cameo);
