@@ -605,7 +605,7 @@ pub(crate) fn build_events(
             let target = match g {
                 Some(g) => Some(resolve(ctx, &units[g], contexts[g])),
                 None if code.starts_with("14") => implied_government(&source),
-                None => None,
+                None => place_target(ctx, &code, t, window_end, places, units, contexts),
             };
             if target.as_ref().is_some_and(|x| x.code == source.code) {
                 continue;
@@ -637,6 +637,64 @@ pub(crate) fn build_events(
                 "source and target are the same actor, or the event was already coded",
             ));
         }
+    }
+}
+
+/// CAMEO roots of material acts done *to* a place: aid sent there (07), force shown around it
+/// (15), coercion (17), assaults (18), fighting (19) and mass violence (20).
+const PLACE_TARGET_ROOTS: [&str; 6] = ["07", "15", "17", "18", "19", "20"];
+
+/// The implied target of a material act with no target actor: the country where it happened,
+/// when the trigger's own clause names it after the trigger, as a place of the gazetteer
+/// (`bombed a village near Sagaing`, `sent rescue teams to Antakya`) or as a bare country in a
+/// locative phrase (`struck targets in Houthi-held areas of Yemen`). Event data codes such acts
+/// against the country where they land, as GDELT and ICEWS do.
+fn place_target(
+    ctx: &SentenceCtx<'_>,
+    code: &str,
+    t: &Trigger,
+    window_end: usize,
+    places: &[(usize, usize, u32)],
+    units: &[Unit],
+    contexts: &[Option<u16>],
+) -> Option<Actor> {
+    if !PLACE_TARGET_ROOTS.iter().any(|r| code.starts_with(r)) {
+        return None;
+    }
+    let in_clause = |start: usize| start > t.last() && start < window_end;
+    let place = places.iter().filter(|p| in_clause(p.0)).min_by_key(|p| p.0);
+    let country = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| {
+            in_clause(u.start)
+                && u.role.is_none()
+                && u.entity.is_none()
+                && !u.adjective_only
+                && u.country.is_some()
+                && u.prep
+                    .is_some_and(|q| ctx.lang.is_locative(q) || ctx.is_genitive(q))
+        })
+        .min_by_key(|(_, u)| u.start);
+    match (place, country) {
+        (Some(&(s, _, _)), Some((i, u))) if u.start < s => Some(resolve(ctx, u, contexts[i])),
+        (None, Some((i, u))) => Some(resolve(ctx, u, contexts[i])),
+        (Some(&(s, e, id)), _) => {
+            let place = &ctx.lexicon.places()[id as usize];
+            let name = ctx
+                .lexicon
+                .country(&place.country)
+                .map_or_else(|| place.country.clone(), |c| c.name.clone());
+            Some(Actor {
+                code: place.country.clone(),
+                country: Some(place.country.clone()),
+                roles: Vec::new(),
+                name,
+                text: ctx.words(s, e).to_string(),
+                span: ctx.span(s, e),
+            })
+        }
+        (None, None) => None,
     }
 }
 

@@ -406,3 +406,45 @@ fn italian_dates() {
         ],
     );
 }
+
+/// A material act with no target actor is coded against the country where it lands, named by a
+/// place of the gazetteer or a country in a locative phrase of the trigger's clause.
+#[test]
+fn material_acts_target_the_country_where_they_land() {
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-01-10",
+                "Le forze russe hanno bombardato un villaggio vicino a Bachmut.",
+                &["RUSMIL>UKR 195"],
+            ),
+            (
+                "2024-05-10",
+                "L'aviazione israeliana ha colpito diversi obiettivi a Rafah.",
+                &["ISRMIL>PSE 190"],
+            ),
+            // A statement is no material act: no implied target.
+            (
+                "2024-05-10",
+                "Il governo israeliano ha espresso preoccupazione a Rafah.",
+                &["ISRGOV>- 012"],
+            ),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            (
+                "2024-01-12",
+                "U.S. warplanes struck more than sixty targets in rebel-held areas of Yemen.",
+                &["USAMIL>YEM 195"],
+            ),
+            (
+                "2023-04-12",
+                "Myanmar's military bombed a village near Mandalay on Tuesday.",
+                &["MMRMIL>MMR 195"],
+            ),
+        ],
+    );
+}
