@@ -378,6 +378,7 @@ pub(crate) fn build_events(
         })
     };
     let mut neg_from: Option<usize> = None;
+    let mut allege_from: Option<usize> = None;
     let mut last_sources: Option<Vec<usize>> = None;
     let mut last_targets: Vec<usize> = Vec::new();
     let mut emitted: Vec<(String, Option<String>, String)> = Vec::new();
@@ -407,6 +408,25 @@ pub(crate) fn build_events(
                 near_misses.push(miss("inside a denial"));
                 continue;
             }
+        }
+        // What an accusation alleges is not an event: `accused Israel of sabotage`, `si accusano
+        // di aver aperto il fuoco`. The allegation runs to the end of the clause, or to a
+        // coordinated verb with its own auxiliary (`e ha inviato`, `and has sent`).
+        if let Some(k) = allege_from {
+            let ends = (k + 1..t.first()).any(|i| {
+                is_break(ctx, i)
+                    || ctx.has(i, |f| f == Func::And)
+                        && i + 1 < n
+                        && ctx.has(i + 1, |f| matches!(f, Func::Aux | Func::Passive))
+            });
+            if !ends {
+                near_misses.push(miss("alleged by an accusation"));
+                continue;
+            }
+            allege_from = None;
+        }
+        if code.starts_with("112") {
+            allege_from = Some(t.last());
         }
         // The clause after the trigger ends at the next trigger or clause break.
         let next_trigger = triggers[ti + 1..]

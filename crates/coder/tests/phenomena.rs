@@ -448,3 +448,31 @@ fn material_acts_target_the_country_where_they_land() {
         ],
     );
 }
+
+/// What an accusation alleges is not an event; a coordinated verb with its own auxiliary is.
+#[test]
+fn allegations_are_not_events() {
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-01-10",
+                "Il governo azero ha accusato l'Armenia di aver trasferito armi nella regione.",
+                &["AZEGOV>ARM 112"],
+            ),
+            (
+                "2024-05-10",
+                "La Turchia ha accusato la Grecia di provocazioni e ha schierato navi da guerra nell'Egeo.",
+                &["TUR>GRC 1123", "TUR>- 150"],
+            ),
+        ],
+    );
+    check(
+        Lang::En,
+        &[(
+            "2024-01-12",
+            "Turkey accused Greece of sending warships to the islands.",
+            &["TUR>GRC 112"],
+        )],
+    );
+}
