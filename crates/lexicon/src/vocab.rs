@@ -18,8 +18,8 @@ const MIN_WORD: usize = 3;
 /// Which languages use a word or a stem: bit `i` for `Lang::ALL[i]`.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    words: FxHashMap<Box<str>, u8>,
-    stems: FxHashMap<Box<str>, u8>,
+    words: FxHashMap<Box<str>, u16>,
+    stems: FxHashMap<Box<str>, u16>,
     longest_stem: usize,
 }
 
@@ -27,7 +27,7 @@ impl Vocab {
     pub(crate) fn build(langs: &[LangLexicon]) -> Vocab {
         let mut v = Vocab::default();
         for (slot, lang) in langs.iter().enumerate().take(Lang::ALL.len()) {
-            let bit = 1u8 << slot;
+            let bit = 1u16 << slot;
             for w in lang.words().iter() {
                 v.add_word(w, bit);
             }
@@ -52,14 +52,14 @@ impl Vocab {
         v
     }
 
-    fn add_word(&mut self, w: &str, bit: u8) {
+    fn add_word(&mut self, w: &str, bit: u16) {
         if w.chars().count() >= MIN_WORD && w.chars().all(char::is_alphabetic) {
             *self.words.entry(w.into()).or_default() |= bit;
         }
     }
 
     /// The languages whose dictionaries use the normalised word `norm`.
-    pub(crate) fn mask(&self, norm: &str) -> u8 {
+    pub(crate) fn mask(&self, norm: &str) -> u16 {
         let mut mask = self.words.get(norm).copied().unwrap_or(0);
         let longest = self.longest_stem.min(norm.len());
         for end in MIN_STEM..=longest {

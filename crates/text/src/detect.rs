@@ -45,7 +45,7 @@ pub fn detect(text: &str) -> Option<Lang> {
 /// dictionaries use it (`condemns`, `rencontre`, `trifft`, `Pekín`). Such a word counts half a
 /// function word, shared among the languages that have it. This is what decides headlines made of
 /// names and verbs (`Putin trifft Erdogan in Sotschi.`).
-pub fn detect_with(text: &str, vocab: &dyn Fn(&str) -> u8) -> Option<Lang> {
+pub fn detect_with(text: &str, vocab: &dyn Fn(&str) -> u16) -> Option<Lang> {
     let mut cut = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -101,8 +101,8 @@ const NL: usize = 6;
 const RO: usize = 7;
 
 /// Every function word of the eight profiles, with a bit per profile that lists it.
-fn profiles() -> &'static HashMap<&'static str, u8> {
-    static WORDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn profiles() -> &'static HashMap<&'static str, u16> {
+    static WORDS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let lists: [&[&'static str]; PROFILES] = [
             data(Lang::It).stopwords,
@@ -117,7 +117,7 @@ fn profiles() -> &'static HashMap<&'static str, u8> {
         let mut words = HashMap::new();
         for (p, list) in lists.iter().enumerate() {
             for w in *list {
-                *words.entry(*w).or_insert(0u8) |= 1 << p;
+                *words.entry(*w).or_insert(0u16) |= 1 << p;
             }
         }
         words
