@@ -76,6 +76,8 @@ fn italian_names_resolve_by_date() {
             ("talebani", "2022-05-01", "AFGGOV"),
             ("Robert Fico", "2021-05-01", "SVKOPP"),
             ("Fico", "2024-05-01", "SVKGOV"),
+            ("Prachanda", "2005-06-01", "NPLREB"),
+            ("Prachanda", "2023-06-01", "NPLGOV"),
         ],
     );
 }
@@ -114,6 +116,10 @@ fn english_names_resolve_by_date() {
             ("Haftar", "2019-06-01", "LBYMIL"),
             ("Hemedti", "2020-06-01", "SDNMIL"),
             ("Hemedti", "2024-06-01", "SDNREB"),
+            ("Sheikh Hasina", "2005-06-01", "BGDOPP"),
+            ("Sheikh Hasina", "2020-06-01", "BGDGOV"),
+            ("Prayut Chan-o-cha", "2012-06-01", "THAMIL"),
+            ("Prayuth Chan-ocha", "2018-06-01", "THAGOV"),
         ],
     );
 }
@@ -140,6 +146,8 @@ fn spanish_names_resolve_by_date() {
             ("Maduro", "2015-06-01", "VENGOV"),
             ("Álvaro Uribe", "2005-06-01", "COLGOV"),
             ("Álvaro Uribe", "2016-06-01", "COLOPP"),
+            ("Ranil Wickremesinghe", "2010-06-01", "LKAOPP"),
+            ("Wickremesinghe", "2023-06-01", "LKAGOV"),
         ],
     );
 }
@@ -163,6 +171,8 @@ fn french_names_resolve_by_date() {
             ("Sophie Wilmès", "2020-06-01", "BELGOV"),
             ("Elio Di Rupo", "2012-06-01", "BELGOV"),
             ("Boïko Borissov", "2019-06-01", "BGRGOV"),
+            ("Guillaume Soro", "2004-06-01", "CIVREB"),
+            ("Guillaume Soro", "2010-06-01", "CIVGOV"),
         ],
     );
 }
@@ -188,6 +198,8 @@ fn german_names_resolve_by_date() {
             ("Taliban", "2024-06-01", "AFGGOV"),
             ("Viktor Orbán", "2005-06-01", "HUNOPP"),
             ("Orban", "2015-06-01", "HUNGOV"),
+            ("Maia Sandu", "2022-06-01", "MDAGOV"),
+            ("nepalesischen Maoisten", "2003-06-01", "NPLREB"),
         ],
     );
 }
