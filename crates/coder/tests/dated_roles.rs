@@ -199,6 +199,9 @@ fn german_names_resolve_by_date() {
             ("Viktor Orbán", "2005-06-01", "HUNOPP"),
             ("Orban", "2015-06-01", "HUNGOV"),
             ("Maia Sandu", "2022-06-01", "MDAGOV"),
+            ("Ariel Scharon", "2003-06-01", "ISRGOV"),
+            ("Dschalal Talabani", "2008-06-01", "IRQGOV"),
+            ("Joav Gallant", "2024-01-10", "ISRGOV"),
             ("nepalesischen Maoisten", "2003-06-01", "NPLREB"),
         ],
     );
@@ -237,4 +240,24 @@ fn role_phrases_do_not_depend_on_the_date() {
             );
         }
     }
+}
+
+/// A surname that is also a common noun in one language is listed only for the other languages:
+/// German `Herzog` (duke) and `Frieden` (peace) are no people in German text.
+#[test]
+fn surnames_that_are_german_nouns_stay_out_of_german() {
+    assert_eq!(
+        resolve(Lang::En, "2023-06-01", "Herzog").as_deref(),
+        Some("ISRGOV")
+    );
+    assert_eq!(
+        resolve(Lang::De, "2023-06-01", "Jitzchak Herzog").as_deref(),
+        Some("ISRGOV")
+    );
+    assert_eq!(resolve(Lang::De, "2023-06-01", "Herzog"), None);
+    assert_eq!(resolve(Lang::De, "2023-06-01", "Frieden"), None);
+    assert_eq!(
+        resolve(Lang::Fr, "2024-06-01", "Frieden").as_deref(),
+        Some("LUXGOV")
+    );
 }
