@@ -78,6 +78,8 @@ fn italian_names_resolve_by_date() {
             ("Fico", "2024-05-01", "SVKGOV"),
             ("Prachanda", "2005-06-01", "NPLREB"),
             ("Prachanda", "2023-06-01", "NPLGOV"),
+            ("Luciana Lamorgese", "2021-06-01", "ITAGOV"),
+            ("Sheikh Hasina", "2025-06-01", "BGDELI"),
         ],
     );
 }
@@ -116,6 +118,9 @@ fn english_names_resolve_by_date() {
             ("Haftar", "2019-06-01", "LBYMIL"),
             ("Hemedti", "2020-06-01", "SDNMIL"),
             ("Hemedti", "2024-06-01", "SDNREB"),
+            ("Luis Moreno Ocampo", "2008-06-01", "IGOJUDICC"),
+            ("Christopher Luxon", "2022-06-01", "NZLOPP"),
+            ("Christopher Luxon", "2024-06-01", "NZLGOV"),
             ("Sheikh Hasina", "2005-06-01", "BGDOPP"),
             ("Sheikh Hasina", "2020-06-01", "BGDGOV"),
             ("Prayut Chan-o-cha", "2012-06-01", "THAMIL"),
@@ -147,6 +152,8 @@ fn spanish_names_resolve_by_date() {
             ("Álvaro Uribe", "2005-06-01", "COLGOV"),
             ("Álvaro Uribe", "2016-06-01", "COLOPP"),
             ("Ranil Wickremesinghe", "2010-06-01", "LKAOPP"),
+            ("Walid al Mualem", "2015-06-01", "SYRGOV"),
+            ("Pátrushev", "2015-06-01", "RUSGOV"),
             ("Wickremesinghe", "2023-06-01", "LKAGOV"),
         ],
     );
@@ -173,6 +180,9 @@ fn french_names_resolve_by_date() {
             ("Boïko Borissov", "2019-06-01", "BGRGOV"),
             ("Guillaume Soro", "2004-06-01", "CIVREB"),
             ("Guillaume Soro", "2010-06-01", "CIVGOV"),
+            ("Kouleba", "2022-06-01", "UKRGOV"),
+            ("Macky Sall", "2015-06-01", "SENGOV"),
+            ("Macky Sall", "2025-06-01", "SENELI"),
         ],
     );
 }
