@@ -79,6 +79,8 @@ fn italian_names_resolve_by_date() {
             ("Prachanda", "2005-06-01", "NPLREB"),
             ("Prachanda", "2023-06-01", "NPLGOV"),
             ("Luciana Lamorgese", "2021-06-01", "ITAGOV"),
+            ("Fratelli musulmani", "2013-01-10", "EGYGOV"),
+            ("Fratelli musulmani", "2015-01-10", "EGYOPP"),
             ("Sheikh Hasina", "2025-06-01", "BGDELI"),
         ],
     );
@@ -118,6 +120,8 @@ fn english_names_resolve_by_date() {
             ("Haftar", "2019-06-01", "LBYMIL"),
             ("Hemedti", "2020-06-01", "SDNMIL"),
             ("Hemedti", "2024-06-01", "SDNREB"),
+            ("TPLF", "2010-06-01", "ETHPTY"),
+            ("TPLF", "2021-06-01", "ETHREB"),
             ("Luis Moreno Ocampo", "2008-06-01", "IGOJUDICC"),
             ("Christopher Luxon", "2022-06-01", "NZLOPP"),
             ("Christopher Luxon", "2024-06-01", "NZLGOV"),
