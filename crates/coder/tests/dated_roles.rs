@@ -155,6 +155,8 @@ fn spanish_names_resolve_by_date() {
             ("Maduro", "2015-06-01", "VENGOV"),
             ("Álvaro Uribe", "2005-06-01", "COLGOV"),
             ("Álvaro Uribe", "2016-06-01", "COLOPP"),
+            ("Amnistía Internacional", "2016-06-01", "NGOAMN"),
+            ("Rachel Reeves", "2025-06-01", "GBRGOV"),
             ("Ranil Wickremesinghe", "2010-06-01", "LKAOPP"),
             ("Walid al Mualem", "2015-06-01", "SYRGOV"),
             ("Pátrushev", "2015-06-01", "RUSGOV"),
