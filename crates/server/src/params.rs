@@ -187,9 +187,11 @@ impl Params {
                     {
                         Some([x0, y0, x1, y1])
                     }
-                    _ => return err(format!(
+                    _ => {
+                        return err(format!(
                         "bbox={v:?}: want min_lon,min_lat,max_lon,max_lat in degrees, min <= max"
-                    )),
+                    ))
+                    }
                 }
             }
         };

@@ -245,7 +245,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if outcome.is_ok() && !batch.is_empty() {
         outcome = send_batch(&mut batch, &mut progress);
     }
-    drop(send_batch);
     drop(to_writer);
     let written = writer_thread
         .join()
