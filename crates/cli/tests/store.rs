@@ -286,6 +286,28 @@ fn serve_listens_on_loopback_and_takes_the_token_from_the_environment() {
 }
 
 #[test]
+fn ingest_reports_rates_unless_quiet() {
+    let dir = scratch("quiet");
+    let input = corpus(&dir, 3);
+    let loud = ingest(&dir.join("a.db"), &input);
+    assert!(loud.contains("3 documents (3 new"), "{loud}");
+    assert!(
+        loud.contains("docs/s") && loud.contains("events/s"),
+        "{loud}"
+    );
+    assert!(loud.contains("aggregated events"), "{loud}");
+    let out = dyad()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(dir.join("b.db"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(counts(&dir.join("b.db")).documents, 3);
+}
+
+#[test]
 fn ingest_refuses_a_file_that_is_not_a_dyad_database() {
     let dir = scratch("notdb");
     let input = corpus(&dir, 1);

@@ -302,6 +302,11 @@ fn write_group(w: &mut PartWriter, rows: &[Value], view: View) -> Result<()> {
 }
 
 fn export_parquet(store: &Store, view: View, filter: &Filter, dir: &Path) -> Result<ExportStats> {
+    if dir.as_os_str() == "-" {
+        return Err(StoreError::Invalid(
+            "Parquet export writes a directory: give --out DIR, not -".into(),
+        ));
+    }
     if dir.is_file() {
         return Err(StoreError::Invalid(format!(
             "{}: Parquet export writes a directory, and this is a file",

@@ -283,6 +283,15 @@ fn parquet_export_is_partitioned_by_date_and_reads_back() {
         ]
     );
     assert!(out.join("date=2021-03-05").join("part-0.parquet").exists());
+    let err = export(
+        &store,
+        Format::Parquet,
+        View::Mentions,
+        &Filter::default(),
+        std::path::Path::new("-"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("directory"), "{err}");
 }
 
 #[test]
