@@ -448,3 +448,50 @@ async fn ingest(
 pub fn gdelt_columns() -> &'static [&'static str; 61] {
     &output::GDELT_COLUMNS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A query that outlives the time limit is answered with a 503 at the limit, not when it
+    /// ends. (The query here sleeps far longer than the limit, whatever the machine's speed.)
+    #[test]
+    fn queries_past_the_time_limit_get_503() {
+        let dir = std::env::temp_dir().join(format!("dyad-server-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut config = Config::new(dir.join("db"));
+        config.query_timeout = Duration::from_millis(50);
+        let state = Arc::new(AppState {
+            writer: Mutex::new(Store::open(&config.db).unwrap()),
+            config,
+            lexicon: Arc::new(Lexicon::builtin().unwrap()),
+        });
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let result = rt.block_on(with_store(&state, |_store| {
+            std::thread::sleep(Duration::from_secs(30));
+            Ok(())
+        }));
+        let err = result.unwrap_err();
+        assert_eq!(err.0, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(err.1.contains("time limit"), "{}", err.1);
+        assert!(started.elapsed() < Duration::from_secs(30));
+        rt.shutdown_background();
+        // A quick query within the limit answers normally.
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let mut relaxed = Config::new(state.config.db.clone());
+        relaxed.query_timeout = Duration::from_secs(600);
+        let state = Arc::new(AppState {
+            writer: Mutex::new(Store::open(&relaxed.db).unwrap()),
+            config: relaxed,
+            lexicon: state.lexicon.clone(),
+        });
+        let counts = rt.block_on(with_store(&state, |s| s.counts())).unwrap();
+        assert_eq!(counts.events, 0);
+    }
+}
