@@ -209,7 +209,7 @@ pub fn parquet_schema() -> String {
 }
 
 /// Rows per Parquet row group.
-const ROW_GROUP: usize = 50_000;
+const ROW_GROUP: usize = 10_000;
 
 /// The partition folder of an event: `date=YYYY-MM-DD`, or Hive's default partition for events
 /// without a day-precision date.

@@ -66,6 +66,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let local = listener.local_addr()?;
+        if !local.ip().is_loopback() {
+            eprintln!("dyad: warning: {local} is reachable from other machines");
+        }
         println!(
             "dyad: serving {} on http://{local}/ (ingest {ingest})",
             args.db.display()
