@@ -9,7 +9,7 @@ mod openapi;
 mod params;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -19,7 +19,6 @@ use dyad_lexicon::Lexicon;
 use dyad_store::{output, DocInput, Store, StoreError, View};
 use params::{ParamError, Params};
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -176,6 +175,15 @@ async fn with_store<T: Send + 'static>(
     }
 }
 
+/// The query string as parameters; a malformed one, or a parameter given twice, is a 400.
+fn query_params(
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Params, ApiError> {
+    let Query(pairs) =
+        raw.map_err(|r| ApiError::bad(format!("malformed query string: {}", r.body_text())))?;
+    Ok(Params::from_pairs(pairs)?)
+}
+
 fn text_response(content_type: &'static str, total: u64, body: String) -> Response {
     (
         [
@@ -192,9 +200,9 @@ fn text_response(content_type: &'static str, total: u64, body: String) -> Respon
 
 async fn events(
     State(state): State<Shared>,
-    Query(raw): Query<HashMap<String, String>>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> ApiResult {
-    let mut p = Params::new(raw);
+    let mut p = query_params(raw)?;
     let (query, format) = p.event_query()?;
     p.finish()?;
     let view = query.view;
@@ -236,9 +244,9 @@ async fn events(
 
 async fn dyads(
     State(state): State<Shared>,
-    Query(raw): Query<HashMap<String, String>>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> ApiResult {
-    let mut p = Params::new(raw);
+    let mut p = query_params(raw)?;
     let query = p.dyad_query()?;
     p.finish()?;
     let (limit, offset) = (query.limit, query.offset);
@@ -256,9 +264,9 @@ async fn dyads(
 
 async fn actors(
     State(state): State<Shared>,
-    Query(raw): Query<HashMap<String, String>>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> ApiResult {
-    let mut p = Params::new(raw);
+    let mut p = query_params(raw)?;
     let query = p.actor_query()?;
     p.finish()?;
     let (limit, offset) = (query.limit, query.offset);
@@ -274,7 +282,11 @@ async fn actors(
     .into_response())
 }
 
-async fn document(State(state): State<Shared>, Path(id): Path<String>) -> ApiResult {
+async fn document(
+    State(state): State<Shared>,
+    id: Result<Path<String>, PathRejection>,
+) -> ApiResult {
+    let Path(id) = id.map_err(|r| ApiError::bad(format!("bad document id: {}", r.body_text())))?;
     let wanted = id.clone();
     match with_store(&state, move |s| s.document(&wanted)).await? {
         Some(doc) => Ok(Json(doc).into_response()),

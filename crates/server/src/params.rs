@@ -36,8 +36,16 @@ fn err<T>(msg: String) -> R<T> {
 }
 
 impl Params {
-    pub fn new(raw: HashMap<String, String>) -> Params {
-        Params { raw }
+    /// Refuses a parameter given twice.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> R<Params> {
+        let mut raw = HashMap::new();
+        for (k, v) in pairs {
+            if raw.contains_key(&k) {
+                return err(format!("parameter {k:?} given twice"));
+            }
+            raw.insert(k, v);
+        }
+        Ok(Params { raw })
     }
 
     fn take(&mut self, name: &str) -> Option<String> {

@@ -352,6 +352,7 @@ fn bad_parameters_are_refused_with_a_reason() {
         ("lang=ru", "lang"),
         ("source=RUS;DROP", "source"),
         ("colour=red", "unknown parameter"),
+        ("limit=1&limit=2", "twice"),
     ] {
         get(addr, &format!("/api/events?{q}")).assert_error(400, word);
     }
@@ -410,6 +411,7 @@ fn dyads_actors_and_documents() {
         assert!(sentence[0].as_u64().unwrap() as usize <= s);
     }
     get(addr, "/api/documents/missing").assert_error(404, "missing");
+    get(addr, "/api/documents/%FF").assert_error(400, "bad document id");
 }
 
 #[test]
