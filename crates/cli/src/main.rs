@@ -3,7 +3,8 @@
 
 mod commands;
 mod input;
-mod output;
+/// Output rows live in `dyad-store`, shared with the store and the server.
+use dyad_store::output;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -30,6 +31,12 @@ enum Command {
     Lexicon(commands::lexicon::Command),
     /// Measure coding speed (sentences/s and MB/s) on one core and on all cores.
     Bench(commands::bench::Args),
+    /// Code documents and store them in an embedded database (idempotent, crash-safe).
+    Ingest(commands::ingest::Args),
+    /// Serve a database over an HTTP JSON API (loopback by default).
+    Serve(commands::serve::Args),
+    /// Export a database as JSON Lines, CSV, GDELT or Parquet partitioned by date.
+    Export(commands::export::Args),
 }
 
 /// Options shared by the commands that code text.
@@ -48,6 +55,9 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::Lexicon(cmd) => commands::lexicon::run(cmd),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Serve(args) => commands::serve::run(args),
+        Command::Export(args) => commands::export::run(args),
     };
     match result {
         Ok(code) => code,

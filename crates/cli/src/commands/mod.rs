@@ -4,7 +4,10 @@ pub mod bench;
 pub mod code;
 pub mod eval;
 pub mod explain;
+pub mod export;
+pub mod ingest;
 pub mod lexicon;
+pub mod serve;
 
 use anyhow::{anyhow, Result};
 use dyad_lexicon::Lexicon;
