@@ -97,6 +97,12 @@ pub fn event_line(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> 
         .expect("an event record always serialises")
 }
 
+/// One event as a JSON value: the same object as [`event_line`].
+pub fn event_json(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> serde_json::Value {
+    serde_json::to_value(event_record(lexicon, doc, n, e))
+        .expect("an event record always serialises")
+}
+
 /// The names of GDELT 2.0's 61 event columns, in order.
 pub const GDELT_COLUMNS: [&str; 61] = [
     "GLOBALEVENTID",

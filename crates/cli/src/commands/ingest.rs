@@ -182,7 +182,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let bytes: u64 = batch.iter().map(|d| d.text.len() as u64).sum();
         let docs: Vec<DocInput> = batch
             .drain(..)
-            .filter_map(|raw| match prepare(&raw, args.lang, args.date) {
+            .filter_map(|raw| match prepare(&lexicon, &raw, args.lang, args.date) {
                 Ok(doc) => Some(DocInput {
                     id: doc.id,
                     text: doc.text,
