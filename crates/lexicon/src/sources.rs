@@ -661,24 +661,58 @@ impl Builder {
                     lat: cols[4].parse().ok()?,
                     lon: cols[5].parse().ok()?,
                     population: cols[6].parse().unwrap_or(0),
+                    names_in: Vec::new(),
                 })
             })();
-            let Some(place) = parsed else {
+            let Some(mut place) = parsed else {
                 self.errors.push(Error::new(
                     file,
                     number,
                     ErrorKind::Syntax(
-                        "want geonameid, name, country, admin1, lat, lon, population, names".into(),
+                        "want geonameid, name, country, admin1, lat, lon, population, names, langs"
+                            .into(),
                     ),
                 ));
                 continue;
             };
+            for item in phrase_list(cols.get(8).copied().unwrap_or("")) {
+                let lang = item
+                    .split_once('=')
+                    .and_then(|(l, n)| Some((Lang::from_code(l)?, n)));
+                match lang {
+                    Some((l, n)) if !n.trim().is_empty() => {
+                        place.names_in.push((l, n.trim().to_string()))
+                    }
+                    _ => self.errors.push(Error::new(
+                        file,
+                        number,
+                        ErrorKind::Syntax(format!(
+                            "want LANG=name in the langs column, found {item:?}"
+                        )),
+                    )),
+                }
+            }
             let id = self.places.len() as u32;
             let names = cols.get(7).copied().unwrap_or("");
-            for name in std::iter::once(cols[1]).chain(phrase_list(names)) {
-                let (norms, _) = phrase_words(name);
-                // Place names only match capitalised words, whatever the data says.
-                let case = vec![CaseRule::Initial; norms.len()];
+            let in_langs: Vec<&str> = place.names_in.iter().map(|(_, n)| n.as_str()).collect();
+            for name in std::iter::once(cols[1])
+                .chain(phrase_list(names))
+                .chain(in_langs)
+            {
+                let (norms, written) = phrase_words(name);
+                // A place name starts with a capital whatever the data says; its other words
+                // keep their case (`Monaco di Baviera`, `Frankfurt am Main`).
+                let case = written
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &c)| {
+                        if k == 0 || c != CaseRule::Any {
+                            CaseRule::Initial
+                        } else {
+                            CaseRule::Any
+                        }
+                    })
+                    .collect();
                 self.place_index
                     .insert(&mut self.place_words, &norms, case, id);
             }
