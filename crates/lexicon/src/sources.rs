@@ -35,6 +35,7 @@ pub fn builtin_sources() -> Vec<Source> {
     builtin![
         "cameo/cameo.tsv",
         "actors/countries.txt",
+        "actors/iso-countries.txt",
         "actors/people.txt",
         "actors/orgs.txt",
         "agents/it.txt",
