@@ -82,6 +82,8 @@ impl Words {
 pub struct PhraseIndex<T> {
     next: FxHashMap<(u32, u32), u32>,
     entries: Vec<Vec<Entry<T>>>,
+    /// Per node, the generation of its entries (see [`PhraseIndex::insert_replacing`]).
+    generations: Vec<u32>,
     max_len: usize,
 }
 
@@ -90,6 +92,7 @@ impl<T> Default for PhraseIndex<T> {
         PhraseIndex {
             next: FxHashMap::default(),
             entries: vec![Vec::new()],
+            generations: vec![0],
             max_len: 0,
         }
     }
@@ -98,8 +101,34 @@ impl<T> Default for PhraseIndex<T> {
 impl<T> PhraseIndex<T> {
     /// Adds a phrase given as normalised words with their case rules.
     pub fn insert(&mut self, words: &mut Words, norms: &[String], case: Vec<CaseRule>, value: T) {
+        if let Some(node) = self.node(words, norms) {
+            self.entries[node].push(Entry { case, value });
+        }
+    }
+
+    /// Adds a phrase that replaces the meanings the same phrase got in earlier generations
+    /// (a user lexicon overriding the built-in one); meanings added in this generation are kept.
+    pub fn insert_replacing(
+        &mut self,
+        words: &mut Words,
+        norms: &[String],
+        case: Vec<CaseRule>,
+        value: T,
+        generation: u32,
+    ) {
+        if let Some(node) = self.node(words, norms) {
+            if self.generations[node] != generation {
+                self.entries[node].clear();
+                self.generations[node] = generation;
+            }
+            self.entries[node].push(Entry { case, value });
+        }
+    }
+
+    /// The node of a phrase, created if needed.
+    fn node(&mut self, words: &mut Words, norms: &[String]) -> Option<usize> {
         if norms.is_empty() {
-            return;
+            return None;
         }
         let mut node = 0u32;
         for norm in norms {
@@ -108,10 +137,11 @@ impl<T> PhraseIndex<T> {
             node = *self.next.entry((node, word)).or_insert(fresh);
             if node == fresh {
                 self.entries.push(Vec::new());
+                self.generations.push(0);
             }
         }
         self.max_len = self.max_len.max(norms.len());
-        self.entries[node as usize].push(Entry { case, value });
+        Some(node as usize)
     }
 
     /// Every phrase that starts at `start`, as `(length in tokens, entries)`, longest first.
@@ -203,5 +233,18 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].0, 2);
         assert_eq!(*found[0].1[0], "USA");
+    }
+
+    #[test]
+    fn a_later_generation_replaces_a_phrase() {
+        let mut words = Words::default();
+        let mut index = PhraseIndex::default();
+        let n = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        index.insert(&mut words, &n("tripoli"), vec![CaseRule::Any], "LBY");
+        index.insert_replacing(&mut words, &n("tripoli"), vec![CaseRule::Any], "LBN", 2);
+        index.insert_replacing(&mut words, &n("tripoli"), vec![CaseRule::Any], "GRC", 2);
+        let ids = [words.get("tripoli")];
+        let found = index.matches_at(&ids, 0, |_| "Tripoli");
+        assert_eq!(found[0].1, vec![&"LBN", &"GRC"]);
     }
 }

@@ -150,6 +150,17 @@ struct Builder {
     place_index: PhraseIndex<u32>,
     pattern_ids: FxHashMap<String, String>,
     english_named: rustc_hash::FxHashSet<u16>,
+    /// Counts the sources read; phrases of an overlay replace those of earlier generations.
+    generation: u32,
+    /// The source repeats the name of an earlier one: a user file over the built-in one. Its
+    /// entries add to the lexicon and replace earlier entries with the same key.
+    overlay: bool,
+    /// The generation that set each entity's codes.
+    entity_code_generation: FxHashMap<u32, u32>,
+    /// The generation that defined each pattern id.
+    pattern_generation: FxHashMap<String, u32>,
+    /// Places by GeoNames id, with the generation that defined them.
+    place_by_geonameid: FxHashMap<u32, (u32, u32)>,
 }
 
 pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
@@ -166,6 +177,11 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         place_index: PhraseIndex::default(),
         pattern_ids: FxHashMap::default(),
         english_named: Default::default(),
+        generation: 0,
+        overlay: false,
+        entity_code_generation: FxHashMap::default(),
+        place_by_geonameid: FxHashMap::default(),
+        pattern_generation: FxHashMap::default(),
     };
     // Function words first: patterns and actors do not depend on them, but the order of the
     // remaining kinds is fixed so that the CAMEO table is known before patterns are checked.
@@ -179,8 +195,11 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
     };
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by_key(|s| order(&s.name));
+    let mut seen_names = rustc_hash::FxHashSet::default();
     for source in sorted {
         let name = source.name.as_str();
+        b.generation += 1;
+        b.overlay = !seen_names.insert(name);
         let text = source.text.as_ref();
         let lang_of_file = || {
             let stem = name
@@ -288,7 +307,12 @@ impl Builder {
         let (norms, case) = phrase_words(phrase);
         let slot = crate::lang_slot(lang);
         let l = &mut self.langs[slot];
-        l.actors.insert(&mut l.words, &norms, case, kind);
+        if self.overlay {
+            l.actors
+                .insert_replacing(&mut l.words, &norms, case, kind, self.generation);
+        } else {
+            l.actors.insert(&mut l.words, &norms, case, kind);
+        }
     }
 
     fn country_id(&mut self, code: &str) -> u16 {
@@ -428,6 +452,12 @@ impl Builder {
                 match parse_dated_code(value) {
                     Ok(code) => {
                         let e = &mut self.entities[entity as usize];
+                        // An overlay that gives an entity codes replaces the earlier ones.
+                        let generation = self.generation;
+                        let set_by = self.entity_code_generation.insert(entity, generation);
+                        if self.overlay && set_by.is_some_and(|g| g != generation) {
+                            e.codes.clear();
+                        }
                         if let Some(other) = e.codes.iter().find(|c| overlaps(c, &code)) {
                             self.errors.push(Error::new(
                                 file,
@@ -629,6 +659,21 @@ impl Builder {
         for (number, line) in lines(text) {
             match Pattern::parse(file, number, line) {
                 Ok(p) => {
+                    let slot = crate::lang_slot(lang);
+                    let generation = self.generation;
+                    let earlier = self
+                        .pattern_generation
+                        .insert(p.id.clone(), generation)
+                        .is_some_and(|g| g != generation);
+                    if self.overlay && earlier {
+                        // A user pattern with a built-in id replaces it, in its place.
+                        let patterns = &mut self.langs[slot].patterns;
+                        if let Some(old) = patterns.iter_mut().find(|q| q.id == p.id) {
+                            self.pattern_ids.insert(p.id.clone(), p.origin.clone());
+                            *old = p;
+                            continue;
+                        }
+                    }
                     if let Some(first) = self.pattern_ids.insert(p.id.clone(), p.origin.clone()) {
                         self.errors.push(Error::new(
                             file,
@@ -641,6 +686,26 @@ impl Builder {
                 Err(e) => self.errors.push(e),
             }
         }
+    }
+
+    /// What is wrong with a gazetteer row's values, if anything.
+    fn place_problem(&self, place: &Place) -> Option<String> {
+        if !self.country_ids.contains_key(&place.country) {
+            return Some(format!(
+                "unknown country {:?} (want an ISO alpha-3 code of actors/countries.txt)",
+                place.country
+            ));
+        }
+        if !(-90.0..=90.0).contains(&place.lat) || !(-180.0..=180.0).contains(&place.lon) {
+            return Some(format!(
+                "coordinates {},{} out of range",
+                place.lat, place.lon
+            ));
+        }
+        if place.name.trim().is_empty() {
+            return Some("empty place name".into());
+        }
+        None
     }
 
     fn places(&mut self, file: &str, text: &str) {
@@ -693,7 +758,25 @@ impl Builder {
                     )),
                 }
             }
-            let id = self.places.len() as u32;
+            if let Some(problem) = self.place_problem(&place) {
+                self.errors
+                    .push(Error::new(file, number, ErrorKind::Syntax(problem)));
+                continue;
+            }
+            let existing = match self.place_by_geonameid.get(&place.geonameid) {
+                // A user file that repeats a GeoNames id replaces the place (its names are added).
+                Some(&(id, g)) if self.overlay && g != self.generation => Some(id),
+                Some(_) => {
+                    self.errors.push(Error::new(
+                        file,
+                        number,
+                        ErrorKind::Duplicate(format!("GeoNames id {}", place.geonameid)),
+                    ));
+                    continue;
+                }
+                None => None,
+            };
+            let id = existing.unwrap_or(self.places.len() as u32);
             let names = cols.get(7).copied().unwrap_or("");
             let in_langs: Vec<&str> = place.names_in.iter().map(|(_, n)| n.as_str()).collect();
             for name in std::iter::once(cols[1])
@@ -717,7 +800,12 @@ impl Builder {
                 self.place_index
                     .insert(&mut self.place_words, &norms, case, id);
             }
-            self.places.push(place);
+            self.place_by_geonameid
+                .insert(place.geonameid, (id, self.generation));
+            match existing {
+                Some(id) => self.places[id as usize] = place,
+                None => self.places.push(place),
+            }
         }
     }
 }

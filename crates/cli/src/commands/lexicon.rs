@@ -2,7 +2,7 @@
 
 use super::code::{parse_date, parse_lang};
 use anyhow::Result;
-use dyad_lexicon::{Date, Lexicon};
+use dyad_lexicon::{ActorKind, Date, Lexicon};
 use dyad_text::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,31 +37,124 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
             lexicon,
         } => {
             let lexicon = super::load_lexicon(lexicon.lexicon.as_deref())?;
-            let doc = dyad_coder::Document {
-                id: "lookup".into(),
-                text,
-                lang,
-                date,
-            };
-            let analysis = dyad_coder::analyze(&lexicon, &doc);
-            let mut any = false;
-            for s in &analysis.sentences {
-                for m in &s.mentions {
-                    any = true;
-                    println!("{:<24} {:<12} {:?} {}", m.kind, m.code, m.text, m.name);
-                }
-            }
-            if !any {
-                println!(
-                    "nothing in the {} lexicon matches {:?}",
-                    lang.code(),
-                    doc.text
-                );
-                return Ok(ExitCode::from(1));
-            }
-            Ok(ExitCode::SUCCESS)
+            lookup(&lexicon, &text, lang, date)
         }
     }
+}
+
+/// Prints every dictionary meaning of `text` as a whole phrase, then how the coder reads it.
+fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Result<ExitCode> {
+    let mut any = false;
+    let tokens = dyad_text::tokenize(text);
+    let original = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let l = lexicon.lang(lang);
+    let ids: Vec<Option<u32>> = tokens.iter().map(|t| l.words().get(&t.norm)).collect();
+    let date_text = date.map_or("no date".to_string(), |d| d.to_string());
+    if !tokens.is_empty() {
+        let meanings: Vec<&ActorKind> = l
+            .actors()
+            .matches_at(&ids, 0, original)
+            .into_iter()
+            .find(|(len, _)| *len == tokens.len())
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        for kind in meanings {
+            any = true;
+            let country = |c: u16| &lexicon.countries()[c as usize];
+            match *kind {
+                ActorKind::Country(c) => println!(
+                    "country     {:<10} {} (a name of the country)",
+                    country(c).code,
+                    country(c).name
+                ),
+                ActorKind::Adjective(c) => println!(
+                    "adjective   {:<10} {} (an adjective or demonym; with a role: {}GOV, {}MIL...)",
+                    country(c).code,
+                    country(c).name,
+                    country(c).code,
+                    country(c).code
+                ),
+                ActorKind::Metonym(c, r) => println!(
+                    "metonym     {:<10} {} (a capital or seat of power standing for its {})",
+                    format!("{}{}", country(c).code, r.as_str()),
+                    country(c).name,
+                    r.as_str()
+                ),
+                ActorKind::Entity(e) => {
+                    let e = &lexicon.entities()[e as usize];
+                    println!(
+                        "entity      {:<10} {} (on {date_text})",
+                        e.code_at(date).unwrap_or("-"),
+                        e.name
+                    );
+                    for c in &e.codes {
+                        let d = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
+                        let range = if c.from.is_none() && c.to.is_none() {
+                            "when no dated code applies".to_string()
+                        } else {
+                            format!("{}..{}", d(c.from), d(c.to))
+                        };
+                        println!("              code {:<10} {range}", c.code);
+                    }
+                }
+                ActorKind::Agent(r) => println!(
+                    "role        {:<10} (a role: takes the country of a neighbouring country, adjective or organisation)",
+                    r.as_str()
+                ),
+            }
+        }
+        let pids: Vec<Option<u32>> = tokens
+            .iter()
+            .map(|t| lexicon.place_words().get(&t.norm))
+            .collect();
+        let mut places: Vec<u32> = lexicon
+            .place_index()
+            .matches_at(&pids, 0, original)
+            .into_iter()
+            .find(|(len, _)| *len == tokens.len())
+            .map(|(_, v)| v.into_iter().copied().collect())
+            .unwrap_or_default();
+        places.sort_by_key(|&p| std::cmp::Reverse(lexicon.places()[p as usize].population));
+        places.dedup();
+        for &p in places.iter().take(10) {
+            any = true;
+            let p = &lexicon.places()[p as usize];
+            println!(
+                "place       {:<10} {} (ADM1 {}, {:.4},{:.4}, population {}, GeoNames {})",
+                p.country, p.name, p.admin1, p.lat, p.lon, p.population, p.geonameid
+            );
+        }
+        if places.len() > 10 {
+            println!("            ... and {} more places", places.len() - 10);
+        }
+    }
+    let doc = dyad_coder::Document {
+        id: "lookup".into(),
+        text: text.to_string(),
+        lang,
+        date,
+    };
+    let analysis = dyad_coder::analyze(lexicon, &doc);
+    let mut header = false;
+    for s in &analysis.sentences {
+        for m in &s.mentions {
+            if !header {
+                println!("in running text ({}, {date_text}):", lang.code());
+                header = true;
+            }
+            any = true;
+            println!("  {:<24} {:<12} {:?} {}", m.kind, m.code, m.text, m.name);
+        }
+    }
+    if !any {
+        println!(
+            "nothing in the {} lexicon matches {:?}",
+            lang.code(),
+            doc.text
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
