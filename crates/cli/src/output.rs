@@ -1,6 +1,6 @@
 //! Output formats: JSON Lines (one event per line) and the 61 columns of GDELT 2.0's event table.
 
-use dyad_coder::{Actor, Event};
+use dyad_coder::{Actor, Event, PlaceRef};
 use dyad_lexicon::Lexicon;
 use dyad_text::Lang;
 use serde_json::{json, Value};
@@ -19,7 +19,19 @@ pub fn event_id(doc_id: &str, n: usize) -> String {
     format!("{doc_id}#{n}")
 }
 
-fn actor_json(a: &Actor) -> Value {
+fn place_json(p: &PlaceRef) -> Value {
+    json!({
+        "name": p.name,
+        "country": p.country,
+        "admin1": p.admin1,
+        "lat": p.lat,
+        "lon": p.lon,
+        "geonameid": p.geonameid,
+        "span": [p.span.0, p.span.1],
+    })
+}
+
+fn actor_json(a: &Actor, place: Option<&PlaceRef>) -> Value {
     json!({
         "code": a.code,
         "country": a.country,
@@ -27,6 +39,7 @@ fn actor_json(a: &Actor) -> Value {
         "name": a.name,
         "text": a.text,
         "span": [a.span.0, a.span.1],
+        "place": place.map(place_json),
     })
 }
 
@@ -39,8 +52,8 @@ pub fn event_json(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> 
         "sentence": e.sentence,
         "date": e.date.map(|d| d.to_string()),
         "date_precision": e.date.map(|d| d.precision.as_str()),
-        "source": actor_json(&e.source),
-        "target": e.target.as_ref().map(actor_json),
+        "source": actor_json(&e.source, e.source_place.as_ref()),
+        "target": e.target.as_ref().map(|t| actor_json(t, e.target_place.as_ref())),
         "cameo": e.cameo,
         "cameo_name": cameo.map(|c| c.name.as_str()),
         "quad_class": cameo.map(|c| c.quad_class),
@@ -53,15 +66,7 @@ pub fn event_json(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> 
             "text": &doc.text[e.trigger.0..e.trigger.1],
             "span": [e.trigger.0, e.trigger.1],
         },
-        "place": e.place.as_ref().map(|p| json!({
-            "name": p.name,
-            "country": p.country,
-            "admin1": p.admin1,
-            "lat": p.lat,
-            "lon": p.lon,
-            "geonameid": p.geonameid,
-            "span": [p.span.0, p.span.1],
-        })),
+        "place": e.place.as_ref().map(place_json),
         "lang": doc.lang.code(),
         "rule": e.rule,
         "text": &doc.text[e.sentence_span.0..e.sentence_span.1],
@@ -183,6 +188,25 @@ fn actor_columns(a: Option<&Actor>) -> [String; 10] {
     ]
 }
 
+/// GDELT's eight geography columns: type (3 a US city, 4 a city elsewhere), full name, country
+/// (ISO alpha-3 here, where GDELT has FIPS), ADM1 (country + GeoNames ADM1 code), ADM2 (empty),
+/// latitude, longitude, feature id (the GeoNames id).
+fn geo_columns(place: Option<&PlaceRef>) -> [String; 8] {
+    let Some(p) = place else {
+        return Default::default();
+    };
+    [
+        if p.country == "USA" { "3" } else { "4" }.into(),
+        clean(&p.name),
+        p.country.clone(),
+        format!("{}{}", p.country, p.admin1),
+        String::new(),
+        format!("{:.4}", p.lat),
+        format!("{:.4}", p.lon),
+        p.geonameid.to_string(),
+    ]
+}
+
 /// One event as a GDELT 2.0 event-table row (tab-separated, no newline).
 pub fn gdelt_row(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> String {
     let cameo = lexicon.cameo().get(&e.cameo);
@@ -212,21 +236,10 @@ pub fn gdelt_row(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> S
             .unwrap_or_default(),
     );
     cols.extend(["1".into(), "1".into(), "1".into(), String::new()]);
-    // Actor geographies are not resolved separately: only the action's place is known.
-    cols.extend(std::iter::repeat_n(String::new(), 16));
-    match &e.place {
-        Some(p) => {
-            cols.push(if p.country == "USA" { "3" } else { "4" }.into());
-            cols.push(clean(&p.name));
-            cols.push(p.country.clone());
-            cols.push(format!("{}{}", p.country, p.admin1));
-            cols.push(String::new());
-            cols.push(format!("{:.4}", p.lat));
-            cols.push(format!("{:.4}", p.lon));
-            cols.push(p.geonameid.to_string());
-        }
-        None => cols.extend(std::iter::repeat_n(String::new(), 8)),
-    }
+    // Actor geographies: a place the text ties to the actor (`protesters in Rafah`).
+    cols.extend(geo_columns(e.source_place.as_ref()));
+    cols.extend(geo_columns(e.target_place.as_ref()));
+    cols.extend(geo_columns(e.place.as_ref()));
     cols.push(
         e.date
             .map(|d| format!("{}000000", d.sql_date()))
