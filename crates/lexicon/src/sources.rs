@@ -4,7 +4,7 @@ use crate::actor::{valid_actor_code, Country, DatedCode, Entity, Place, Role};
 use crate::cameo::CameoTable;
 use crate::date::{Date, Precision};
 use crate::error::{Error, ErrorKind};
-use crate::index::{CaseRule, PhraseIndex, Words};
+use crate::index::{CaseRule, CaseRules, PhraseIndex, Words};
 use crate::pattern::{Pattern, PatternCode};
 use crate::{ActorKind, Func, LangLexicon, Lexicon};
 use dyad_text::Lang;
@@ -123,6 +123,18 @@ fn phrase_words(phrase: &str) -> (Vec<String>, Vec<CaseRule>) {
     (norms, case)
 }
 
+/// A name made only of ASCII letters and single spaces, in lower case: its words are its tokens
+/// and their normalised forms, without going through the tokenizer (most gazetteer names).
+fn plain_name(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let plain = !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && !name.contains("  ")
+        && b.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ');
+    plain.then(|| name.to_ascii_lowercase())
+}
+
 /// `KIND.LANG` → (kind, languages).
 fn key_langs(key: &str) -> Result<(&str, Vec<Lang>), String> {
     let (kind, lang) = match key.split_once('.') {
@@ -145,9 +157,7 @@ struct Builder {
     entities: Vec<Entity>,
     entity_ids: FxHashMap<String, u32>,
     langs: Vec<LangLexicon>,
-    places: Vec<Place>,
-    place_words: Words,
-    place_index: PhraseIndex<u32>,
+    gazetteer: Gazetteer,
     pattern_ids: FxHashMap<String, String>,
     english_named: rustc_hash::FxHashSet<u16>,
     /// Counts the sources read; phrases of an overlay replace those of earlier generations.
@@ -159,8 +169,6 @@ struct Builder {
     entity_code_generation: FxHashMap<u32, u32>,
     /// The generation that defined each pattern id.
     pattern_generation: FxHashMap<String, u32>,
-    /// Places by GeoNames id, with the generation that defined them.
-    place_by_geonameid: FxHashMap<u32, (u32, u32)>,
 }
 
 pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
@@ -172,15 +180,12 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         entities: Vec::new(),
         entity_ids: FxHashMap::default(),
         langs: Lang::ALL.iter().map(|_| LangLexicon::default()).collect(),
-        places: Vec::new(),
-        place_words: Words::default(),
-        place_index: PhraseIndex::default(),
+        gazetteer: Gazetteer::default(),
         pattern_ids: FxHashMap::default(),
         english_named: Default::default(),
         generation: 0,
         overlay: false,
         entity_code_generation: FxHashMap::default(),
-        place_by_geonameid: FxHashMap::default(),
         pattern_generation: FxHashMap::default(),
     };
     // Function words first: patterns and actors do not depend on them, but the order of the
@@ -196,46 +201,75 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by_key(|s| order(&s.name));
     let mut seen_names = rustc_hash::FxHashSet::default();
-    for source in sorted {
-        let name = source.name.as_str();
-        b.generation += 1;
-        b.overlay = !seen_names.insert(name);
-        let text = source.text.as_ref();
-        let lang_of_file = || {
-            let stem = name
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".txt");
-            Lang::from_code(stem)
-        };
-        match name.split('/').next() {
-            Some("cameo") => match CameoTable::parse(name, text) {
-                Ok(t) => b.cameo = Some(t),
-                Err(e) => b.errors.push(e),
-            },
-            Some("lang") => match lang_of_file() {
-                Some(l) => b.function_words(name, text, l),
-                None => b.unknown_lang(name),
-            },
-            Some("actors") if name.ends_with("countries.txt") => b.countries(name, text),
-            Some("actors") => b.entities(name, text),
-            Some("agents") => match lang_of_file() {
-                Some(l) => b.agents(name, text, l),
-                None => b.unknown_lang(name),
-            },
-            Some("patterns") => match lang_of_file() {
-                Some(l) => b.patterns(name, text, l),
-                None => b.unknown_lang(name),
-            },
-            Some("places") => b.places(name, text),
-            _ => b.errors.push(Error::new(
-                name,
-                0,
-                ErrorKind::Syntax("unknown data file".into()),
-            )),
+    // The gazetteer is the largest file and depends on nothing but the country codes: the first
+    // one is compiled on its own thread while the other files are, and its countries are checked
+    // when it joins.
+    let first_places = sorted.iter().position(|s| s.name.starts_with("places/"));
+    std::thread::scope(|scope| {
+        let mut pending = first_places.map(|i| {
+            let source = sorted[i];
+            scope.spawn(move || {
+                let mut g = Gazetteer::default();
+                let stored = g.add(&source.name, &source.text, false, i as u32 + 1);
+                (g, stored)
+            })
+        });
+        for (index, source) in sorted.iter().enumerate() {
+            let name = source.name.as_str();
+            b.generation += 1;
+            b.overlay = !seen_names.insert(name);
+            if Some(index) == first_places {
+                if let Some(handle) = pending.take() {
+                    let (gazetteer, stored) = handle
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    b.gazetteer = gazetteer;
+                    b.check_place_countries(name, &stored);
+                }
+                continue;
+            }
+            let text = source.text.as_ref();
+            let lang_of_file = || {
+                let stem = name
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".txt");
+                Lang::from_code(stem)
+            };
+            match name.split('/').next() {
+                Some("cameo") => match CameoTable::parse(name, text) {
+                    Ok(t) => b.cameo = Some(t),
+                    Err(e) => b.errors.push(e),
+                },
+                Some("lang") => match lang_of_file() {
+                    Some(l) => b.function_words(name, text, l),
+                    None => b.unknown_lang(name),
+                },
+                Some("actors") if name.ends_with("countries.txt") => b.countries(name, text),
+                Some("actors") => b.entities(name, text),
+                Some("agents") => match lang_of_file() {
+                    Some(l) => b.agents(name, text, l),
+                    None => b.unknown_lang(name),
+                },
+                Some("patterns") => match lang_of_file() {
+                    Some(l) => b.patterns(name, text, l),
+                    None => b.unknown_lang(name),
+                },
+                Some("places") => {
+                    let (overlay, generation) = (b.overlay, b.generation);
+                    let stored = b.gazetteer.add(name, text, overlay, generation);
+                    b.check_place_countries(name, &stored);
+                }
+                _ => b.errors.push(Error::new(
+                    name,
+                    0,
+                    ErrorKind::Syntax("unknown data file".into()),
+                )),
+            }
         }
-    }
+    });
+    b.errors.append(&mut b.gazetteer.errors);
     let Some(cameo) = b.cameo.take() else {
         b.errors.push(Error::new(
             "cameo/cameo.tsv",
@@ -269,9 +303,9 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         cameo,
         countries: b.countries,
         entities: b.entities,
-        places: b.places,
-        place_words: b.place_words,
-        place_index: b.place_index,
+        places: b.gazetteer.places,
+        place_words: b.gazetteer.words,
+        place_index: b.gazetteer.index,
         langs: b.langs,
     })
 }
@@ -688,14 +722,37 @@ impl Builder {
         }
     }
 
-    /// What is wrong with a gazetteer row's values, if anything.
-    fn place_problem(&self, place: &Place) -> Option<String> {
-        if !self.country_ids.contains_key(&place.country) {
-            return Some(format!(
-                "unknown country {:?} (want an ISO alpha-3 code of actors/countries.txt)",
-                place.country
-            ));
+    /// Gazetteer rows must name a known country.
+    fn check_place_countries(&mut self, file: &str, stored: &[(u32, usize)]) {
+        for &(id, line) in stored {
+            let country = &self.gazetteer.places[id as usize].country;
+            if !self.country_ids.contains_key(country) {
+                self.errors.push(Error::new(
+                    file,
+                    line,
+                    ErrorKind::Syntax(format!(
+                        "unknown country {country:?} (want an ISO alpha-3 code of actors/countries.txt)"
+                    )),
+                ));
+            }
         }
+    }
+}
+
+/// The places, their name trie and what compiling them found wrong.
+#[derive(Default)]
+struct Gazetteer {
+    places: Vec<Place>,
+    words: Words,
+    index: PhraseIndex<u32>,
+    /// Places by GeoNames id, with the generation that defined them.
+    by_geonameid: FxHashMap<u32, (u32, u32)>,
+    errors: Vec<Error>,
+}
+
+impl Gazetteer {
+    /// What is wrong with a row's values, if anything (the country is checked by the caller).
+    fn problem(place: &Place) -> Option<String> {
         if !(-90.0..=90.0).contains(&place.lat) || !(-180.0..=180.0).contains(&place.lon) {
             return Some(format!(
                 "coordinates {},{} out of range",
@@ -708,7 +765,16 @@ impl Builder {
         None
     }
 
-    fn places(&mut self, file: &str, text: &str) {
+    /// Adds the rows of a `places.tsv`; returns the places stored, with their lines. In an
+    /// overlay, a row that repeats a GeoNames id of an earlier generation replaces that place.
+    fn add(&mut self, file: &str, text: &str, overlay: bool, generation: u32) -> Vec<(u32, usize)> {
+        let mut stored = Vec::new();
+        // Growing the trie's tables one doubling at a time costs more than counting first.
+        let names = text.bytes().filter(|&b| b == b'|' || b == b'\n').count();
+        self.index.reserve(names, 1);
+        self.words.reserve(names / 2);
+        self.places
+            .reserve(text.bytes().filter(|&b| b == b'\n').count());
         for (index, line) in text.lines().enumerate() {
             let number = index + 1;
             if number == 1 || line.trim().is_empty() {
@@ -758,14 +824,14 @@ impl Builder {
                     )),
                 }
             }
-            if let Some(problem) = self.place_problem(&place) {
+            if let Some(problem) = Self::problem(&place) {
                 self.errors
                     .push(Error::new(file, number, ErrorKind::Syntax(problem)));
                 continue;
             }
-            let existing = match self.place_by_geonameid.get(&place.geonameid) {
+            let existing = match self.by_geonameid.get(&place.geonameid) {
                 // A user file that repeats a GeoNames id replaces the place (its names are added).
-                Some(&(id, g)) if self.overlay && g != self.generation => Some(id),
+                Some(&(id, g)) if overlay && g != generation => Some(id),
                 Some(_) => {
                     self.errors.push(Error::new(
                         file,
@@ -783,30 +849,35 @@ impl Builder {
                 .chain(phrase_list(names))
                 .chain(in_langs)
             {
-                let (norms, written) = phrase_words(name);
                 // A place name starts with a capital whatever the data says; its other words
                 // keep their case (`Monaco di Baviera`, `Frankfurt am Main`).
-                let case = written
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &c)| {
-                        if k == 0 || c != CaseRule::Any {
-                            CaseRule::Initial
-                        } else {
-                            CaseRule::Any
+                let mut case = CaseRules::default();
+                if let Some(lower) = plain_name(name) {
+                    let norms: Vec<&str> = lower.split(' ').collect();
+                    for (k, word) in name.split(' ').enumerate() {
+                        if k == 0 || word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                            case.set(k, CaseRule::Initial);
                         }
-                    })
-                    .collect();
-                self.place_index
-                    .insert(&mut self.place_words, &norms, case, id);
+                    }
+                    self.index.insert(&mut self.words, &norms, case, id);
+                    continue;
+                }
+                let (norms, written) = phrase_words(name);
+                for (k, &c) in written.iter().enumerate() {
+                    if k == 0 || c != CaseRule::Any {
+                        case.set(k, CaseRule::Initial);
+                    }
+                }
+                self.index.insert(&mut self.words, &norms, case, id);
             }
-            self.place_by_geonameid
-                .insert(place.geonameid, (id, self.generation));
+            self.by_geonameid.insert(place.geonameid, (id, generation));
+            stored.push((id, number));
             match existing {
                 Some(id) => self.places[id as usize] = place,
                 None => self.places.push(place),
             }
         }
+        stored
     }
 }
 
@@ -884,6 +955,30 @@ fn describe(c: &DatedCode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_names_split_as_the_tokenizer_does() {
+        let text = include_str!("../../../data/places/places.tsv");
+        let mut checked = 0;
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            for name in std::iter::once(cols[1]).chain(phrase_list(cols[7])) {
+                if let Some(lower) = plain_name(name) {
+                    let fast: Vec<&str> = lower.split(' ').collect();
+                    let (slow, _) = phrase_words(name);
+                    assert_eq!(fast, slow, "{name}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+        assert_eq!(
+            plain_name("Monaco di Baviera").as_deref(),
+            Some("monaco di baviera")
+        );
+        assert_eq!(plain_name("Frankfurt (Oder)"), None);
+        assert_eq!(plain_name("L'Aquila"), None);
+    }
 
     #[test]
     fn elided_phrases_are_one_token() {
