@@ -13,8 +13,8 @@ use std::path::Path;
 /// The built-in lexicon, plus the files of `extra` when given. It lives until the process
 /// exits and is never freed: freeing its hundreds of thousands of small allocations one by one
 /// would add a quarter to the start-up time of every command.
-pub fn load_lexicon(extra: Option<&Path>) -> Result<&'static Lexicon> {
-    build_lexicon(extra).map(|l| &*Box::leak(Box::new(l)))
+pub fn load_lexicon(extra: Option<&Path>) -> Result<std::mem::ManuallyDrop<Lexicon>> {
+    build_lexicon(extra).map(std::mem::ManuallyDrop::new)
 }
 
 fn build_lexicon(extra: Option<&Path>) -> Result<Lexicon> {
