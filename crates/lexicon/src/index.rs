@@ -295,6 +295,11 @@ impl<T> PhraseIndex<T> {
         found
     }
 
+    /// The values of every phrase (with repeats when a phrase has several meanings).
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        (0..self.nodes.len()).flat_map(|n| self.entries_of(n).map(|e| &e.value))
+    }
+
     /// The number of phrases.
     pub fn len(&self) -> usize {
         (0..self.nodes.len())

@@ -157,6 +157,55 @@ fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Resu
     Ok(ExitCode::SUCCESS)
 }
 
+/// Phrases per kind and language.
+fn print_sizes(lex: &Lexicon) {
+    let rows = [
+        "country names",
+        "adjectives",
+        "metonyms",
+        "people/org names",
+        "role words",
+        "patterns",
+        "place names",
+    ];
+    let mut table = vec![[0usize; 5]; rows.len()];
+    for (col, lang) in Lang::ALL.iter().enumerate() {
+        let l = lex.lang(*lang);
+        for kind in l.actors().values() {
+            let row = match kind {
+                ActorKind::Country(_) => 0,
+                ActorKind::Adjective(_) => 1,
+                ActorKind::Metonym(..) => 2,
+                ActorKind::Entity(_) => 3,
+                ActorKind::Agent(_) => 4,
+            };
+            table[row][col] += 1;
+        }
+        table[5][col] = l.patterns().len();
+        table[6][col] = lex
+            .places()
+            .iter()
+            .filter(|p| p.names_in.iter().any(|(l, _)| l == lang))
+            .count();
+    }
+    print!("  {:<18}", "phrases");
+    for lang in Lang::ALL {
+        print!(" {:>7}", lang.code());
+    }
+    println!();
+    for (name, counts) in rows.iter().zip(&table) {
+        print!("  {name:<18}");
+        for n in counts {
+            print!(" {n:>7}");
+        }
+        println!();
+    }
+    println!(
+        "  (place names: places with a name of their own in that language, besides the {} names\n   every language shares)",
+        lex.place_index().len()
+    );
+}
+
 fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
     let mut sources = dyad_lexicon::builtin_sources();
     let mut overlay = Vec::new();
@@ -181,15 +230,7 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
                 lex.entities().len(),
                 lex.places().len()
             );
-            for lang in Lang::ALL {
-                let l = lex.lang(lang);
-                println!(
-                    "  {}: {} actor phrases, {} patterns",
-                    lang.code(),
-                    l.actors().len(),
-                    l.patterns().len()
-                );
-            }
+            print_sizes(&lex);
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
