@@ -551,7 +551,7 @@ const MAIN_NAME_POPULATION_RATIO: u64 = 100;
 /// (by a country, adjective, metonym, person, organisation or an unambiguous place), then those
 /// in a country the document named before, then by population. `Tripoli` is in Lebanon next
 /// to `Lebanese`, in Libya next to `Libia`, and in Libya (the larger city) with no clue.
-fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut [Mention], memory: &DocMemory) {
+fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut Vec<Mention>, memory: &DocMemory) {
     let lex = ctx.lexicon;
     let country_of_place = |p: u32| {
         let code = &lex.places()[p as usize].country;
@@ -586,9 +586,38 @@ fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut [Mention], memory: &DocMemo
         }
     }
     for m in mentions.iter_mut() {
+        let locative = ctx
+            .prep_before(m.start)
+            .is_some_and(|p| ctx.lang.is_locative(p));
+        let single = m.end - m.start == 1;
         let MentionKind::Place(cands) = &mut m.kind else {
             continue;
         };
+        let words: Vec<&str> = ctx.tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        let words = words.join(" ");
+        let is_main = |name: &str| {
+            let norms: Vec<String> = dyad_text::tokenize(name)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect();
+            norms.join(" ") == words
+        };
+        let own_name = |p: &dyad_lexicon::Place| {
+            is_main(&p.name) || p.names_in.iter().any(|(_, n)| is_main(n))
+        };
+        // One word that no locative preposition introduces is a place only if it names a town
+        // of some size by its own name, or a city: GeoNames' other names of small places include
+        // common words (`Les`, `Der`, `Montag`).
+        if single && !locative {
+            cands.retain(|&p| {
+                let place = &lex.places()[p as usize];
+                place.population >= UNINTRODUCED_ANY_NAME
+                    || (place.population >= UNINTRODUCED_OWN_NAME && own_name(place))
+            });
+        }
         if cands.len() < 2 {
             continue;
         }
@@ -605,20 +634,15 @@ fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut [Mention], memory: &DocMemo
             .unwrap_or(0);
         let floor = largest / CONTEXT_POPULATION_RATIO;
         let main_floor = largest / MAIN_NAME_POPULATION_RATIO;
-        let words: Vec<&str> = ctx.tokens[m.start..m.end]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect();
-        let words = words.join(" ");
-        let is_main = |name: &str| {
-            let norms: Vec<String> = dyad_text::tokenize(name)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect();
-            norms.join(" ") == words
-        };
         cands.sort_by_cached_key(|&p| {
             let place = &lex.places()[p as usize];
+            // The document's language's own name for a place (`Genève` in French, `Marsella` in
+            // Spanish) names that place, whatever the context.
+            let exonym = place.population >= largest / EXONYM_POPULATION_RATIO
+                && place
+                    .names_in
+                    .iter()
+                    .any(|(l, n)| *l == ctx.doc_lang && is_main(n));
             let main = place.population >= main_floor
                 && (is_main(&place.name) || is_main(place.name_in(ctx.doc_lang)));
             let country = country_of_place(p);
@@ -631,10 +655,23 @@ fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut [Mention], memory: &DocMemo
             } else {
                 2
             };
-            (rank, !main, std::cmp::Reverse(place.population))
+            (!exonym, rank, !main, std::cmp::Reverse(place.population))
         });
     }
+    mentions.retain(|m| !matches!(&m.kind, MentionKind::Place(c) if c.is_empty()));
 }
+
+/// A place named by its own name in the document's language wins over the context when it is
+/// at least this fraction of the largest candidate's population: such names are exonyms of
+/// famous places (`Genève`, `Marsella`), not of the villages that share them.
+const EXONYM_POPULATION_RATIO: u64 = 10;
+
+/// Population a place needs to be found by one word that no locative preposition introduces,
+/// by any of its names.
+const UNINTRODUCED_ANY_NAME: u64 = 200_000;
+
+/// The same, by its main name or a name in one of the five languages.
+const UNINTRODUCED_OWN_NAME: u64 = 50_000;
 
 /// People named with two words or more can be named by their last word later on.
 fn remember_aliases(ctx: &SentenceCtx<'_>, mentions: &[Mention], memory: &mut DocMemory) {
