@@ -25,8 +25,9 @@ never edits it. It writes:
   (forms the hand-curated file leaves out on purpose: see its block notes), or when it is
   not usable as a phrase (commas, or a generic word in parentheses);
 - crates/lexicon/tests/data/country-names.tsv: one row per code with one name per language
-  that the test crates/lexicon/tests/countries.rs checks resolves to that code (the
-  first usable CLDR name, else the ISO name, else the first hand-curated name);
+  that the tests crates/lexicon/tests/countries.rs and crates/coder/tests/countries.rs check
+  resolves to that code (the first usable CLDR name, else the ISO name, else the first
+  hand-curated name; names without a dotted abbreviation first);
 
 and reports to stderr every ISO code the hand-curated file lacks and every language in
 which a code has no hand-curated name. Output is deterministic for given package versions.
@@ -231,10 +232,11 @@ def main(argv=None):
             if new:
                 lines.append("  name.%s: %s" % (lang, " | ".join(new)))
                 added += len(new)
-            checked = next(
-                (n for n in candidates.get((code, lang), []) if usable(code, n)),
-                None,
-            ) or next(iter(hand.get(code, {}).get(lang, [])), None)
+            # Names with a dotted abbreviation (`St. Lucia`, `EE. UU.`) are checked only when
+            # there is no other: they depend on the sentence splitter knowing the abbreviation.
+            pool = [n for n in candidates.get((code, lang), []) if usable(code, n)]
+            pool += hand.get(code, {}).get(lang, [])
+            checked = next((n for n in pool if "." not in n), None) or next(iter(pool), None)
             row.append(checked or "")
         if lines:
             blocks.append("%s\n%s\n" % (code, "\n".join(lines)))
