@@ -102,6 +102,12 @@ fn user_lexicon() -> PathBuf {
          Keir Starmer\n  names: Keir Starmer\n  code: GBRLEG\n",
     );
     write(&dir, "agents/en.txt", "MED: newsreaders\nCVL: soldiers\n");
+    // A file named otherwise than the built-in ones is read too.
+    write(
+        &dir,
+        "actors/more-people.txt",
+        "Tomas Quellbrunn\n  names: Tomas Quellbrunn\n  code: NORGOV\n",
+    );
     write(
         &dir,
         "patterns/en.txt",
@@ -132,6 +138,12 @@ fn a_user_lexicon_adds_entries() {
     // A role word of the user's.
     let m = mentions(&explain(Some(&dir), "French newsreaders protested."));
     assert!(m.iter().any(|x| x == "actor FRAMED France"), "{m:?}");
+    let m = mentions(&explain(Some(&dir), "Tomas Quellbrunn spoke."));
+    assert!(
+        m.iter()
+            .any(|x| x == "person/organisation NORGOV Tomas Quellbrunn"),
+        "{m:?}"
+    );
     // A name in another language from the langs column.
     let out = output(
         dyad()

@@ -57,9 +57,43 @@ pub fn builtin_sources() -> Vec<Source> {
     ]
 }
 
-/// Reads every known data file present in `dir` (same layout as `data/`).
+/// Reads the data files of `dir` (same layout as `data/`): the files named like the built-in
+/// ones, then any other `.txt` file of `actors/`, `agents/`, `patterns/`, `lang/` and `.tsv` file
+/// of `places/`, in name order (`actors/my-people.txt`; `agents/`, `patterns/` and `lang/` files
+/// must still be named by their language).
 pub fn read_dir_sources(dir: &Path) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
+    let builtin: Vec<String> = builtin_sources().into_iter().map(|s| s.name).collect();
+    for (folder, ext) in [
+        ("actors", "txt"),
+        ("agents", "txt"),
+        ("patterns", "txt"),
+        ("lang", "txt"),
+        ("places", "tsv"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_file())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with('.') && n.ends_with(&format!(".{ext}")))
+            .map(|n| format!("{folder}/{n}"))
+            .filter(|n| !builtin.contains(n))
+            .collect();
+        names.sort();
+        for name in names {
+            let path = dir.join(&name);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Error::new(&path.display().to_string(), 0, ErrorKind::Io(e.to_string()))
+            })?;
+            out.push(Source {
+                name,
+                text: Cow::Owned(text),
+            });
+        }
+    }
     for known in builtin_sources() {
         let path = dir.join(&known.name);
         if !path.exists() {
@@ -201,6 +235,7 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by_key(|s| order(&s.name));
     let mut seen_names = rustc_hash::FxHashSet::default();
+    let builtin_names: Vec<String> = builtin_sources().into_iter().map(|s| s.name).collect();
     // The gazetteer is the largest file and depends on nothing but the country codes: the first
     // one is compiled on its own thread while the other files are, and its countries are checked
     // when it joins.
@@ -217,7 +252,9 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         for (index, source) in sorted.iter().enumerate() {
             let name = source.name.as_str();
             b.generation += 1;
-            b.overlay = !seen_names.insert(name);
+            // A file that repeats an earlier one's name, or that no built-in file is named like, is a
+            // user's: it overrides.
+            b.overlay = !seen_names.insert(name) || !builtin_names.iter().any(|n| n == name);
             if Some(index) == first_places {
                 if let Some(handle) = pending.take() {
                     let (gazetteer, stored) = handle
