@@ -255,3 +255,24 @@ fn check_reports_bad_user_files_with_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid lexicon"));
 }
+
+#[test]
+fn lexicon_commands_survive_a_closed_pipe() {
+    for args in [
+        vec!["lexicon", "check"],
+        vec!["lexicon", "lookup", "Tripoli"],
+    ] {
+        // A pipe whose reading end is closed before dyad writes anything (`dyad ... | head -0`).
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = dyad()
+            .args(&args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success(), "{args:?}: {stderr}");
+    }
+}

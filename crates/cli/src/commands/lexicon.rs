@@ -4,6 +4,7 @@ use super::code::{parse_date, parse_lang};
 use anyhow::Result;
 use dyad_lexicon::{ActorKind, Date, Lexicon};
 use dyad_text::Lang;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,6 +45,8 @@ pub fn run(cmd: Command) -> Result<ExitCode> {
 
 /// Prints every dictionary meaning of `text` as a whole phrase, then how the coder reads it.
 fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let mut any = false;
     let tokens = dyad_text::tokenize(text);
     let original = |i: usize| &text[tokens[i].start..tokens[i].end];
@@ -62,31 +65,31 @@ fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Resu
             any = true;
             let country = |c: u16| &lexicon.countries()[c as usize];
             match *kind {
-                ActorKind::Country(c) => println!(
+                ActorKind::Country(c) => writeln!(out,
                     "country     {:<10} {} (a name of the country)",
                     country(c).code,
                     country(c).name
-                ),
-                ActorKind::Adjective(c) => println!(
+                )?,
+                ActorKind::Adjective(c) => writeln!(out,
                     "adjective   {:<10} {} (an adjective or demonym; with a role: {}GOV, {}MIL...)",
                     country(c).code,
                     country(c).name,
                     country(c).code,
                     country(c).code
-                ),
-                ActorKind::Metonym(c, r) => println!(
+                )?,
+                ActorKind::Metonym(c, r) => writeln!(out,
                     "metonym     {:<10} {} (a capital or seat of power standing for its {})",
                     format!("{}{}", country(c).code, r.as_str()),
                     country(c).name,
                     r.as_str()
-                ),
+                )?,
                 ActorKind::Entity(e) => {
                     let e = &lexicon.entities()[e as usize];
-                    println!(
+                    writeln!(out,
                         "entity      {:<10} {} (on {date_text})",
                         e.code_at(date).unwrap_or("-"),
                         e.name
-                    );
+                    )?;
                     for c in &e.codes {
                         let d = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
                         let range = if c.from.is_none() && c.to.is_none() {
@@ -94,13 +97,13 @@ fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Resu
                         } else {
                             format!("{}..{}", d(c.from), d(c.to))
                         };
-                        println!("              code {:<10} {range}", c.code);
+                        writeln!(out, "              code {:<10} {range}", c.code)?;
                     }
                 }
-                ActorKind::Agent(r) => println!(
+                ActorKind::Agent(r) => writeln!(out,
                     "role        {:<10} (a role: takes the country of a neighbouring country, adjective or organisation)",
                     r.as_str()
-                ),
+                )?,
             }
         }
         let pids: Vec<Option<u32>> = tokens
@@ -119,13 +122,14 @@ fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Resu
         for &p in places.iter().take(10) {
             any = true;
             let p = &lexicon.places()[p as usize];
-            println!(
+            writeln!(
+                out,
                 "place       {:<10} {} (ADM1 {}, {:.4},{:.4}, population {}, GeoNames {})",
                 p.country, p.name, p.admin1, p.lat, p.lon, p.population, p.geonameid
-            );
+            )?;
         }
         if places.len() > 10 {
-            println!("            ... and {} more places", places.len() - 10);
+            writeln!(out, "            ... and {} more places", places.len() - 10)?;
         }
     }
     let doc = dyad_coder::Document {
@@ -139,26 +143,31 @@ fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Resu
     for s in &analysis.sentences {
         for m in &s.mentions {
             if !header {
-                println!("in running text ({}, {date_text}):", lang.code());
+                writeln!(out, "in running text ({}, {date_text}):", lang.code())?;
                 header = true;
             }
             any = true;
-            println!("  {:<24} {:<12} {:?} {}", m.kind, m.code, m.text, m.name);
+            writeln!(
+                out,
+                "  {:<24} {:<12} {:?} {}",
+                m.kind, m.code, m.text, m.name
+            )?;
         }
     }
     if !any {
-        println!(
+        writeln!(
+            out,
             "nothing in the {} lexicon matches {:?}",
             lang.code(),
             doc.text
-        );
+        )?;
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Phrases per kind and language.
-fn print_sizes(lex: &Lexicon) {
+fn print_sizes(out: &mut impl Write, lex: &Lexicon) -> std::io::Result<()> {
     let rows = [
         "country names",
         "adjectives",
@@ -188,25 +197,28 @@ fn print_sizes(lex: &Lexicon) {
             .filter(|p| p.names_in.iter().any(|(l, _)| l == lang))
             .count();
     }
-    print!("  {:<18}", "phrases");
+    write!(out, "  {:<18}", "phrases")?;
     for lang in Lang::ALL {
-        print!(" {:>7}", lang.code());
+        write!(out, " {:>7}", lang.code())?;
     }
-    println!();
+    writeln!(out)?;
     for (name, counts) in rows.iter().zip(&table) {
-        print!("  {name:<18}");
+        write!(out, "  {name:<18}")?;
         for n in counts {
-            print!(" {n:>7}");
+            write!(out, " {n:>7}")?;
         }
-        println!();
+        writeln!(out)?;
     }
-    println!(
+    writeln!(out,
         "  (place names: places with a name of their own in that language, besides the {} names\n   every language shares)",
         lex.place_index().len()
-    );
+    )?;
+    Ok(())
 }
 
 fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let mut sources = dyad_lexicon::builtin_sources();
     let mut overlay = Vec::new();
     if let Some(dir) = &dir {
@@ -223,14 +235,15 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
     }
     match Lexicon::from_sources(&sources) {
         Ok(lex) => {
-            println!(
+            writeln!(
+                out,
                 "ok: {} CAMEO codes, {} countries, {} people and organisations, {} places",
                 lex.cameo().len(),
                 lex.countries().len(),
                 lex.entities().len(),
                 lex.places().len()
-            );
-            print_sizes(&lex);
+            )?;
+            print_sizes(&mut out, &lex)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
