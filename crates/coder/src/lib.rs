@@ -110,6 +110,10 @@ pub struct Event {
     pub date: Option<Date>,
     /// Where it happened.
     pub place: Option<PlaceRef>,
+    /// A place the text ties to the source (`protesters in Rafah`), if any.
+    pub source_place: Option<PlaceRef>,
+    /// A place the text ties to the target, if any.
+    pub target_place: Option<PlaceRef>,
 }
 
 /// Something the coder noticed and the user may want to know.

@@ -114,6 +114,20 @@ pub struct Place {
     pub lon: f64,
     /// Population.
     pub population: u64,
+    /// Its names in the supported languages where they differ from the main name
+    /// (`it` → `Monaco di Baviera` for Munich).
+    pub names_in: Vec<(dyad_text::Lang, String)>,
+}
+
+impl Place {
+    /// The place's name in `lang`: the language's own name if the gazetteer has one, else the
+    /// main name.
+    pub fn name_in(&self, lang: dyad_text::Lang) -> &str {
+        self.names_in
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(self.name.as_str(), |(_, n)| n.as_str())
+    }
 }
 
 #[cfg(test)]

@@ -45,11 +45,53 @@ impl CaseRule {
     }
 }
 
+/// The case rules of a phrase's words, packed two bits a word (words after the 32nd accept any
+/// case). Packing them saves an allocation per phrase: the gazetteer alone has 250,000 names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CaseRules(u64);
+
+impl CaseRules {
+    /// The rule of word `k`.
+    pub fn get(self, k: usize) -> CaseRule {
+        if k >= 32 {
+            return CaseRule::Any;
+        }
+        match (self.0 >> (2 * k)) & 3 {
+            1 => CaseRule::Initial,
+            2 => CaseRule::Upper,
+            _ => CaseRule::Any,
+        }
+    }
+
+    /// Sets the rule of word `k` (ignored after the 32nd word).
+    pub fn set(&mut self, k: usize, rule: CaseRule) {
+        if k >= 32 {
+            return;
+        }
+        let bits = match rule {
+            CaseRule::Any => 0,
+            CaseRule::Initial => 1,
+            CaseRule::Upper => 2,
+        };
+        self.0 = (self.0 & !(3 << (2 * k))) | (bits << (2 * k));
+    }
+}
+
+impl From<Vec<CaseRule>> for CaseRules {
+    fn from(rules: Vec<CaseRule>) -> CaseRules {
+        let mut out = CaseRules::default();
+        for (k, r) in rules.into_iter().enumerate() {
+            out.set(k, r);
+        }
+        out
+    }
+}
+
 /// A phrase stored in the trie with its payload.
 #[derive(Debug, Clone)]
 pub struct Entry<T> {
     /// Case rule per word.
-    pub case: Vec<CaseRule>,
+    pub case: CaseRules,
     /// What the phrase means.
     pub value: T,
 }
@@ -76,6 +118,11 @@ impl Words {
         self.ids.keys().map(|w| &**w)
     }
 
+    /// Makes room for about `n` more words.
+    pub fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+    }
+
     /// The id of a normalised word, if any phrase uses it.
     pub fn get(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
@@ -83,18 +130,48 @@ impl Words {
 }
 
 /// A trie of phrases over word ids.
+///
+/// The entries of all nodes live in one vector, chained per node in insertion order: a node
+/// costs no allocation of its own (the gazetteer makes hundreds of thousands of them).
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
     next: FxHashMap<(u32, u32), u32>,
-    entries: Vec<Vec<Entry<T>>>,
+    nodes: Vec<Node>,
+    entries: Vec<Slot<T>>,
     max_len: usize,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A trie node: its first and last entry, and the generation of its entries (see
+/// [`PhraseIndex::insert_replacing`]).
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    first: u32,
+    last: u32,
+    generation: u32,
+}
+
+impl Node {
+    const EMPTY: Node = Node {
+        first: NONE,
+        last: NONE,
+        generation: 0,
+    };
+}
+
+#[derive(Debug, Clone)]
+struct Slot<T> {
+    entry: Entry<T>,
+    next: u32,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
             next: FxHashMap::default(),
-            entries: vec![Vec::new()],
+            nodes: vec![Node::EMPTY],
+            entries: Vec::new(),
             max_len: 0,
         }
     }
@@ -102,21 +179,88 @@ impl<T> Default for PhraseIndex<T> {
 
 impl<T> PhraseIndex<T> {
     /// Adds a phrase given as normalised words with their case rules.
-    pub fn insert(&mut self, words: &mut Words, norms: &[String], case: Vec<CaseRule>, value: T) {
+    pub fn insert<S: AsRef<str>>(
+        &mut self,
+        words: &mut Words,
+        norms: &[S],
+        case: impl Into<CaseRules>,
+        value: T,
+    ) {
+        if let Some(node) = self.node(words, norms) {
+            self.push(node, case.into(), value);
+        }
+    }
+
+    /// Adds a phrase that replaces the meanings the same phrase got in earlier generations
+    /// (a user lexicon overriding the built-in one); meanings added in this generation are kept.
+    pub fn insert_replacing<S: AsRef<str>>(
+        &mut self,
+        words: &mut Words,
+        norms: &[S],
+        case: impl Into<CaseRules>,
+        value: T,
+        generation: u32,
+    ) {
+        if let Some(node) = self.node(words, norms) {
+            let n = &mut self.nodes[node];
+            if n.generation != generation {
+                n.first = NONE;
+                n.last = NONE;
+                n.generation = generation;
+            }
+            self.push(node, case.into(), value);
+        }
+    }
+
+    fn push(&mut self, node: usize, case: CaseRules, value: T) {
+        let id = self.entries.len() as u32;
+        self.entries.push(Slot {
+            entry: Entry { case, value },
+            next: NONE,
+        });
+        let n = &mut self.nodes[node];
+        if n.last == NONE {
+            n.first = id;
+        } else {
+            self.entries[n.last as usize].next = id;
+        }
+        n.last = id;
+    }
+
+    /// The entries of a node, in insertion order.
+    fn entries_of(&self, node: usize) -> impl Iterator<Item = &Entry<T>> {
+        let mut at = self.nodes[node].first;
+        std::iter::from_fn(move || {
+            let slot = self.entries.get(at as usize)?;
+            at = slot.next;
+            Some(&slot.entry)
+        })
+    }
+
+    /// Makes room for about `phrases` more phrases of about `words_each` words.
+    pub fn reserve(&mut self, phrases: usize, words_each: usize) {
+        let nodes = phrases * words_each;
+        self.next.reserve(nodes);
+        self.nodes.reserve(nodes);
+        self.entries.reserve(phrases);
+    }
+
+    /// The node of a phrase, created if needed.
+    fn node<S: AsRef<str>>(&mut self, words: &mut Words, norms: &[S]) -> Option<usize> {
         if norms.is_empty() {
-            return;
+            return None;
         }
         let mut node = 0u32;
         for norm in norms {
-            let word = words.intern(norm);
-            let fresh = self.entries.len() as u32;
+            let word = words.intern(norm.as_ref());
+            let fresh = self.nodes.len() as u32;
             node = *self.next.entry((node, word)).or_insert(fresh);
             if node == fresh {
-                self.entries.push(Vec::new());
+                self.nodes.push(Node::EMPTY);
             }
         }
         self.max_len = self.max_len.max(norms.len());
-        self.entries[node as usize].push(Entry { case, value });
+        Some(node as usize)
     }
 
     /// Every phrase that starts at `start`, as `(length in tokens, entries)`, longest first.
@@ -139,19 +283,13 @@ impl<T> PhraseIndex<T> {
                 break;
             };
             node = child;
-            let entries = &self.entries[node as usize];
-            if entries.is_empty() {
+            if self.nodes[node as usize].first == NONE {
                 continue;
             }
             let len = offset + 1;
-            let ok: Vec<&T> = entries
-                .iter()
-                .filter(|e| {
-                    e.case
-                        .iter()
-                        .enumerate()
-                        .all(|(k, rule)| rule.accepts(original(start + k)))
-                })
+            let ok: Vec<&T> = self
+                .entries_of(node as usize)
+                .filter(|e| (0..len).all(|k| e.case.get(k).accepts(original(start + k))))
                 .map(|e| &e.value)
                 .collect();
             if !ok.is_empty() {
@@ -162,9 +300,16 @@ impl<T> PhraseIndex<T> {
         found
     }
 
+    /// The values of every phrase (with repeats when a phrase has several meanings).
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        (0..self.nodes.len()).flat_map(|n| self.entries_of(n).map(|e| &e.value))
+    }
+
     /// The number of phrases.
     pub fn len(&self) -> usize {
-        self.entries.iter().map(Vec::len).sum()
+        (0..self.nodes.len())
+            .map(|n| self.entries_of(n).count())
+            .sum()
     }
 
     /// True when no phrase was added.
@@ -208,5 +353,18 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].0, 2);
         assert_eq!(*found[0].1[0], "USA");
+    }
+
+    #[test]
+    fn a_later_generation_replaces_a_phrase() {
+        let mut words = Words::default();
+        let mut index = PhraseIndex::default();
+        let n = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        index.insert(&mut words, &n("tripoli"), vec![CaseRule::Any], "LBY");
+        index.insert_replacing(&mut words, &n("tripoli"), vec![CaseRule::Any], "LBN", 2);
+        index.insert_replacing(&mut words, &n("tripoli"), vec![CaseRule::Any], "GRC", 2);
+        let ids = [words.get("tripoli")];
+        let found = index.matches_at(&ids, 0, |_| "Tripoli");
+        assert_eq!(found[0].1, vec![&"LBN", &"GRC"]);
     }
 }

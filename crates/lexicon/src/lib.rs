@@ -32,7 +32,7 @@ pub use actor::{valid_actor_code, Country, DatedCode, Entity, Place, Role, ROLES
 pub use cameo::{CameoCode, CameoTable};
 pub use date::{Date, Precision};
 pub use error::{Error, ErrorKind};
-pub use index::{CaseRule, PhraseIndex, Words};
+pub use index::{CaseRule, CaseRules, PhraseIndex, Words};
 pub use pattern::{Atom, Elem, Pattern, PatternCode, Slot, Tok};
 pub use sources::{builtin_sources, read_dir_sources, Source};
 

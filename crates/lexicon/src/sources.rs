@@ -4,7 +4,7 @@ use crate::actor::{valid_actor_code, Country, DatedCode, Entity, Place, Role};
 use crate::cameo::CameoTable;
 use crate::date::{Date, Precision};
 use crate::error::{Error, ErrorKind};
-use crate::index::{CaseRule, PhraseIndex, Words};
+use crate::index::{CaseRule, CaseRules, PhraseIndex, Words};
 use crate::pattern::{Pattern, PatternCode};
 use crate::{ActorKind, Func, LangLexicon, Lexicon};
 use dyad_text::Lang;
@@ -35,6 +35,7 @@ pub fn builtin_sources() -> Vec<Source> {
     builtin![
         "cameo/cameo.tsv",
         "actors/countries.txt",
+        "actors/iso-countries.txt",
         "actors/people.txt",
         "actors/orgs.txt",
         "agents/it.txt",
@@ -56,9 +57,43 @@ pub fn builtin_sources() -> Vec<Source> {
     ]
 }
 
-/// Reads every known data file present in `dir` (same layout as `data/`).
+/// Reads the data files of `dir` (same layout as `data/`): the files named like the built-in
+/// ones, then any other `.txt` file of `actors/`, `agents/`, `patterns/`, `lang/` and `.tsv` file
+/// of `places/`, in name order (`actors/my-people.txt`; `agents/`, `patterns/` and `lang/` files
+/// must still be named by their language).
 pub fn read_dir_sources(dir: &Path) -> Result<Vec<Source>, Error> {
     let mut out = Vec::new();
+    let builtin: Vec<String> = builtin_sources().into_iter().map(|s| s.name).collect();
+    for (folder, ext) in [
+        ("actors", "txt"),
+        ("agents", "txt"),
+        ("patterns", "txt"),
+        ("lang", "txt"),
+        ("places", "tsv"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_file())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with('.') && n.ends_with(&format!(".{ext}")))
+            .map(|n| format!("{folder}/{n}"))
+            .filter(|n| !builtin.contains(n))
+            .collect();
+        names.sort();
+        for name in names {
+            let path = dir.join(&name);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Error::new(&path.display().to_string(), 0, ErrorKind::Io(e.to_string()))
+            })?;
+            out.push(Source {
+                name,
+                text: Cow::Owned(text),
+            });
+        }
+    }
     for known in builtin_sources() {
         let path = dir.join(&known.name);
         if !path.exists() {
@@ -122,6 +157,18 @@ fn phrase_words(phrase: &str) -> (Vec<String>, Vec<CaseRule>) {
     (norms, case)
 }
 
+/// A name made only of ASCII letters and single spaces, in lower case: its words are its tokens
+/// and their normalised forms, without going through the tokenizer (most gazetteer names).
+fn plain_name(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let plain = !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && !name.contains("  ")
+        && b.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ');
+    plain.then(|| name.to_ascii_lowercase())
+}
+
 /// `KIND.LANG` → (kind, languages).
 fn key_langs(key: &str) -> Result<(&str, Vec<Lang>), String> {
     let (kind, lang) = match key.split_once('.') {
@@ -144,11 +191,18 @@ struct Builder {
     entities: Vec<Entity>,
     entity_ids: FxHashMap<String, u32>,
     langs: Vec<LangLexicon>,
-    places: Vec<Place>,
-    place_words: Words,
-    place_index: PhraseIndex<u32>,
+    gazetteer: Gazetteer,
     pattern_ids: FxHashMap<String, String>,
     english_named: rustc_hash::FxHashSet<u16>,
+    /// Counts the sources read; phrases of an overlay replace those of earlier generations.
+    generation: u32,
+    /// The source repeats the name of an earlier one: a user file over the built-in one. Its
+    /// entries add to the lexicon and replace earlier entries with the same key.
+    overlay: bool,
+    /// The generation that set each entity's codes.
+    entity_code_generation: FxHashMap<u32, u32>,
+    /// The generation that defined each pattern id.
+    pattern_generation: FxHashMap<String, u32>,
 }
 
 pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
@@ -160,11 +214,13 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         entities: Vec::new(),
         entity_ids: FxHashMap::default(),
         langs: Lang::ALL.iter().map(|_| LangLexicon::default()).collect(),
-        places: Vec::new(),
-        place_words: Words::default(),
-        place_index: PhraseIndex::default(),
+        gazetteer: Gazetteer::default(),
         pattern_ids: FxHashMap::default(),
         english_named: Default::default(),
+        generation: 0,
+        overlay: false,
+        entity_code_generation: FxHashMap::default(),
+        pattern_generation: FxHashMap::default(),
     };
     // Function words first: patterns and actors do not depend on them, but the order of the
     // remaining kinds is fixed so that the CAMEO table is known before patterns are checked.
@@ -178,44 +234,79 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
     };
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by_key(|s| order(&s.name));
-    for source in sorted {
-        let name = source.name.as_str();
-        let text = source.text.as_ref();
-        let lang_of_file = || {
-            let stem = name
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".txt");
-            Lang::from_code(stem)
-        };
-        match name.split('/').next() {
-            Some("cameo") => match CameoTable::parse(name, text) {
-                Ok(t) => b.cameo = Some(t),
-                Err(e) => b.errors.push(e),
-            },
-            Some("lang") => match lang_of_file() {
-                Some(l) => b.function_words(name, text, l),
-                None => b.unknown_lang(name),
-            },
-            Some("actors") if name.ends_with("countries.txt") => b.countries(name, text),
-            Some("actors") => b.entities(name, text),
-            Some("agents") => match lang_of_file() {
-                Some(l) => b.agents(name, text, l),
-                None => b.unknown_lang(name),
-            },
-            Some("patterns") => match lang_of_file() {
-                Some(l) => b.patterns(name, text, l),
-                None => b.unknown_lang(name),
-            },
-            Some("places") => b.places(name, text),
-            _ => b.errors.push(Error::new(
-                name,
-                0,
-                ErrorKind::Syntax("unknown data file".into()),
-            )),
+    let mut seen_names = rustc_hash::FxHashSet::default();
+    let builtin_names: Vec<String> = builtin_sources().into_iter().map(|s| s.name).collect();
+    // The gazetteer is the largest file and depends on nothing but the country codes: the first
+    // one is compiled on its own thread while the other files are, and its countries are checked
+    // when it joins.
+    let first_places = sorted.iter().position(|s| s.name.starts_with("places/"));
+    std::thread::scope(|scope| {
+        let mut pending = first_places.map(|i| {
+            let source = sorted[i];
+            scope.spawn(move || {
+                let mut g = Gazetteer::default();
+                let stored = g.add(&source.name, &source.text, false, i as u32 + 1);
+                (g, stored)
+            })
+        });
+        for (index, source) in sorted.iter().enumerate() {
+            let name = source.name.as_str();
+            b.generation += 1;
+            // A file that repeats an earlier one's name, or that no built-in file is named like, is a
+            // user's: it overrides.
+            b.overlay = !seen_names.insert(name) || !builtin_names.iter().any(|n| n == name);
+            if Some(index) == first_places {
+                if let Some(handle) = pending.take() {
+                    let (gazetteer, stored) = handle
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    b.gazetteer = gazetteer;
+                    b.check_place_countries(name, &stored);
+                }
+                continue;
+            }
+            let text = source.text.as_ref();
+            let lang_of_file = || {
+                let stem = name
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".txt");
+                Lang::from_code(stem)
+            };
+            match name.split('/').next() {
+                Some("cameo") => match CameoTable::parse(name, text) {
+                    Ok(t) => b.cameo = Some(t),
+                    Err(e) => b.errors.push(e),
+                },
+                Some("lang") => match lang_of_file() {
+                    Some(l) => b.function_words(name, text, l),
+                    None => b.unknown_lang(name),
+                },
+                Some("actors") if name.ends_with("countries.txt") => b.countries(name, text),
+                Some("actors") => b.entities(name, text),
+                Some("agents") => match lang_of_file() {
+                    Some(l) => b.agents(name, text, l),
+                    None => b.unknown_lang(name),
+                },
+                Some("patterns") => match lang_of_file() {
+                    Some(l) => b.patterns(name, text, l),
+                    None => b.unknown_lang(name),
+                },
+                Some("places") => {
+                    let (overlay, generation) = (b.overlay, b.generation);
+                    let stored = b.gazetteer.add(name, text, overlay, generation);
+                    b.check_place_countries(name, &stored);
+                }
+                _ => b.errors.push(Error::new(
+                    name,
+                    0,
+                    ErrorKind::Syntax("unknown data file".into()),
+                )),
+            }
         }
-    }
+    });
+    b.errors.append(&mut b.gazetteer.errors);
     let Some(cameo) = b.cameo.take() else {
         b.errors.push(Error::new(
             "cameo/cameo.tsv",
@@ -249,9 +340,9 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         cameo,
         countries: b.countries,
         entities: b.entities,
-        places: b.places,
-        place_words: b.place_words,
-        place_index: b.place_index,
+        places: b.gazetteer.places,
+        place_words: b.gazetteer.words,
+        place_index: b.gazetteer.index,
         langs: b.langs,
         vocab: Default::default(),
     })
@@ -288,7 +379,12 @@ impl Builder {
         let (norms, case) = phrase_words(phrase);
         let slot = crate::lang_slot(lang);
         let l = &mut self.langs[slot];
-        l.actors.insert(&mut l.words, &norms, case, kind);
+        if self.overlay {
+            l.actors
+                .insert_replacing(&mut l.words, &norms, case, kind, self.generation);
+        } else {
+            l.actors.insert(&mut l.words, &norms, case, kind);
+        }
     }
 
     fn country_id(&mut self, code: &str) -> u16 {
@@ -428,6 +524,12 @@ impl Builder {
                 match parse_dated_code(value) {
                     Ok(code) => {
                         let e = &mut self.entities[entity as usize];
+                        // An overlay that gives an entity codes replaces the earlier ones.
+                        let generation = self.generation;
+                        let set_by = self.entity_code_generation.insert(entity, generation);
+                        if self.overlay && set_by.is_some_and(|g| g != generation) {
+                            e.codes.clear();
+                        }
                         if let Some(other) = e.codes.iter().find(|c| overlaps(c, &code)) {
                             self.errors.push(Error::new(
                                 file,
@@ -629,6 +731,21 @@ impl Builder {
         for (number, line) in lines(text) {
             match Pattern::parse(file, number, line) {
                 Ok(p) => {
+                    let slot = crate::lang_slot(lang);
+                    let generation = self.generation;
+                    let earlier = self
+                        .pattern_generation
+                        .insert(p.id.clone(), generation)
+                        .is_some_and(|g| g != generation);
+                    if self.overlay && earlier {
+                        // A user pattern with a built-in id replaces it, in its place.
+                        let patterns = &mut self.langs[slot].patterns;
+                        if let Some(old) = patterns.iter_mut().find(|q| q.id == p.id) {
+                            self.pattern_ids.insert(p.id.clone(), p.origin.clone());
+                            *old = p;
+                            continue;
+                        }
+                    }
                     if let Some(first) = self.pattern_ids.insert(p.id.clone(), p.origin.clone()) {
                         self.errors.push(Error::new(
                             file,
@@ -643,7 +760,59 @@ impl Builder {
         }
     }
 
-    fn places(&mut self, file: &str, text: &str) {
+    /// Gazetteer rows must name a known country.
+    fn check_place_countries(&mut self, file: &str, stored: &[(u32, usize)]) {
+        for &(id, line) in stored {
+            let country = &self.gazetteer.places[id as usize].country;
+            if !self.country_ids.contains_key(country) {
+                self.errors.push(Error::new(
+                    file,
+                    line,
+                    ErrorKind::Syntax(format!(
+                        "unknown country {country:?} (want an ISO alpha-3 code of actors/countries.txt)"
+                    )),
+                ));
+            }
+        }
+    }
+}
+
+/// The places, their name trie and what compiling them found wrong.
+#[derive(Default)]
+struct Gazetteer {
+    places: Vec<Place>,
+    words: Words,
+    index: PhraseIndex<u32>,
+    /// Places by GeoNames id, with the generation that defined them.
+    by_geonameid: FxHashMap<u32, (u32, u32)>,
+    errors: Vec<Error>,
+}
+
+impl Gazetteer {
+    /// What is wrong with a row's values, if anything (the country is checked by the caller).
+    fn problem(place: &Place) -> Option<String> {
+        if !(-90.0..=90.0).contains(&place.lat) || !(-180.0..=180.0).contains(&place.lon) {
+            return Some(format!(
+                "coordinates {},{} out of range",
+                place.lat, place.lon
+            ));
+        }
+        if place.name.trim().is_empty() {
+            return Some("empty place name".into());
+        }
+        None
+    }
+
+    /// Adds the rows of a `places.tsv`; returns the places stored, with their lines. In an
+    /// overlay, a row that repeats a GeoNames id of an earlier generation replaces that place.
+    fn add(&mut self, file: &str, text: &str, overlay: bool, generation: u32) -> Vec<(u32, usize)> {
+        let mut stored = Vec::new();
+        // Growing the trie's tables one doubling at a time costs more than counting first.
+        let names = text.bytes().filter(|&b| b == b'|' || b == b'\n').count();
+        self.index.reserve(names, 1);
+        self.words.reserve(names / 2);
+        self.places
+            .reserve(text.bytes().filter(|&b| b == b'\n').count());
         for (index, line) in text.lines().enumerate() {
             let number = index + 1;
             if number == 1 || line.trim().is_empty() {
@@ -662,29 +831,91 @@ impl Builder {
                     lat: cols[4].parse().ok()?,
                     lon: cols[5].parse().ok()?,
                     population: cols[6].parse().unwrap_or(0),
+                    names_in: Vec::new(),
                 })
             })();
-            let Some(place) = parsed else {
+            let Some(mut place) = parsed else {
                 self.errors.push(Error::new(
                     file,
                     number,
                     ErrorKind::Syntax(
-                        "want geonameid, name, country, admin1, lat, lon, population, names".into(),
+                        "want geonameid, name, country, admin1, lat, lon, population, names, langs"
+                            .into(),
                     ),
                 ));
                 continue;
             };
-            let id = self.places.len() as u32;
-            let names = cols.get(7).copied().unwrap_or("");
-            for name in std::iter::once(cols[1]).chain(phrase_list(names)) {
-                let (norms, _) = phrase_words(name);
-                // Place names only match capitalised words, whatever the data says.
-                let case = vec![CaseRule::Initial; norms.len()];
-                self.place_index
-                    .insert(&mut self.place_words, &norms, case, id);
+            for item in phrase_list(cols.get(8).copied().unwrap_or("")) {
+                let lang = item
+                    .split_once('=')
+                    .and_then(|(l, n)| Some((Lang::from_code(l)?, n)));
+                match lang {
+                    Some((l, n)) if !n.trim().is_empty() => {
+                        place.names_in.push((l, n.trim().to_string()))
+                    }
+                    _ => self.errors.push(Error::new(
+                        file,
+                        number,
+                        ErrorKind::Syntax(format!(
+                            "want LANG=name in the langs column, found {item:?}"
+                        )),
+                    )),
+                }
             }
-            self.places.push(place);
+            if let Some(problem) = Self::problem(&place) {
+                self.errors
+                    .push(Error::new(file, number, ErrorKind::Syntax(problem)));
+                continue;
+            }
+            let existing = match self.by_geonameid.get(&place.geonameid) {
+                // A user file that repeats a GeoNames id replaces the place (its names are added).
+                Some(&(id, g)) if overlay && g != generation => Some(id),
+                Some(_) => {
+                    self.errors.push(Error::new(
+                        file,
+                        number,
+                        ErrorKind::Duplicate(format!("GeoNames id {}", place.geonameid)),
+                    ));
+                    continue;
+                }
+                None => None,
+            };
+            let id = existing.unwrap_or(self.places.len() as u32);
+            let names = cols.get(7).copied().unwrap_or("");
+            let in_langs: Vec<&str> = place.names_in.iter().map(|(_, n)| n.as_str()).collect();
+            for name in std::iter::once(cols[1])
+                .chain(phrase_list(names))
+                .chain(in_langs)
+            {
+                // A place name starts with a capital whatever the data says; its other words
+                // keep their case (`Monaco di Baviera`, `Frankfurt am Main`).
+                let mut case = CaseRules::default();
+                if let Some(lower) = plain_name(name) {
+                    let norms: Vec<&str> = lower.split(' ').collect();
+                    for (k, word) in name.split(' ').enumerate() {
+                        if k == 0 || word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                            case.set(k, CaseRule::Initial);
+                        }
+                    }
+                    self.index.insert(&mut self.words, &norms, case, id);
+                    continue;
+                }
+                let (norms, written) = phrase_words(name);
+                for (k, &c) in written.iter().enumerate() {
+                    if k == 0 || c != CaseRule::Any {
+                        case.set(k, CaseRule::Initial);
+                    }
+                }
+                self.index.insert(&mut self.words, &norms, case, id);
+            }
+            self.by_geonameid.insert(place.geonameid, (id, generation));
+            stored.push((id, number));
+            match existing {
+                Some(id) => self.places[id as usize] = place,
+                None => self.places.push(place),
+            }
         }
+        stored
     }
 }
 
@@ -762,6 +993,30 @@ fn describe(c: &DatedCode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_names_split_as_the_tokenizer_does() {
+        let text = include_str!("../../../data/places/places.tsv");
+        let mut checked = 0;
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            for name in std::iter::once(cols[1]).chain(phrase_list(cols[7])) {
+                if let Some(lower) = plain_name(name) {
+                    let fast: Vec<&str> = lower.split(' ').collect();
+                    let (slow, _) = phrase_words(name);
+                    assert_eq!(fast, slow, "{name}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+        assert_eq!(
+            plain_name("Monaco di Baviera").as_deref(),
+            Some("monaco di baviera")
+        );
+        assert_eq!(plain_name("Frankfurt (Oder)"), None);
+        assert_eq!(plain_name("L'Aquila"), None);
+    }
 
     #[test]
     fn elided_phrases_are_one_token() {

@@ -28,8 +28,8 @@ pub struct EventRecord<'a> {
     sentence: usize,
     date: Option<String>,
     date_precision: Option<&'static str>,
-    source: &'a Actor,
-    target: Option<&'a Actor>,
+    source: ActorRecord<'a>,
+    target: Option<ActorRecord<'a>>,
     cameo: &'a str,
     cameo_name: Option<&'a str>,
     quad_class: Option<u8>,
@@ -40,6 +40,32 @@ pub struct EventRecord<'a> {
     lang: &'static str,
     rule: &'a str,
     text: &'a str,
+}
+
+/// An actor with the place tied to it (`protesters in Rafah`), if any.
+#[derive(Serialize)]
+struct ActorRecord<'a> {
+    code: &'a str,
+    country: Option<&'a str>,
+    roles: &'a [String],
+    name: &'a str,
+    text: &'a str,
+    span: (usize, usize),
+    place: Option<&'a PlaceRef>,
+}
+
+impl<'a> ActorRecord<'a> {
+    fn new(a: &'a Actor, place: Option<&'a PlaceRef>) -> ActorRecord<'a> {
+        ActorRecord {
+            code: &a.code,
+            country: a.country.as_deref(),
+            roles: &a.roles,
+            name: &a.name,
+            text: &a.text,
+            span: a.span,
+            place,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -70,8 +96,11 @@ pub fn event_record<'a>(
         sentence: e.sentence,
         date: e.date.map(|d| d.to_string()),
         date_precision: e.date.map(|d| d.precision.as_str()),
-        source: &e.source,
-        target: e.target.as_ref(),
+        source: ActorRecord::new(&e.source, e.source_place.as_ref()),
+        target: e
+            .target
+            .as_ref()
+            .map(|t| ActorRecord::new(t, e.target_place.as_ref())),
         cameo: &e.cameo,
         cameo_name: cameo.map(|c| c.name.as_str()),
         quad_class: cameo.map(|c| c.quad_class),
@@ -218,6 +247,25 @@ fn actor_columns(a: Option<&Actor>) -> [String; 10] {
     ]
 }
 
+/// GDELT's eight geography columns: type (3 a US city, 4 a city elsewhere), full name, country
+/// (ISO alpha-3 here, where GDELT has FIPS), ADM1 (country + GeoNames ADM1 code), ADM2 (empty),
+/// latitude, longitude, feature id (the GeoNames id).
+fn geo_columns(place: Option<&PlaceRef>) -> [String; 8] {
+    let Some(p) = place else {
+        return Default::default();
+    };
+    [
+        if p.country == "USA" { "3" } else { "4" }.into(),
+        clean(&p.name),
+        p.country.clone(),
+        format!("{}{}", p.country, p.admin1),
+        String::new(),
+        format!("{:.4}", p.lat),
+        format!("{:.4}", p.lon),
+        p.geonameid.to_string(),
+    ]
+}
+
 /// One event as a GDELT 2.0 event-table row (tab-separated, no newline).
 pub fn gdelt_row(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> String {
     let cameo = lexicon.cameo().get(&e.cameo);
@@ -247,21 +295,10 @@ pub fn gdelt_row(lexicon: &Lexicon, doc: &DocInfo<'_>, n: usize, e: &Event) -> S
             .unwrap_or_default(),
     );
     cols.extend(["1".into(), "1".into(), "1".into(), String::new()]);
-    // Actor geographies are not resolved separately: only the action's place is known.
-    cols.extend(std::iter::repeat_n(String::new(), 16));
-    match &e.place {
-        Some(p) => {
-            cols.push(if p.country == "USA" { "3" } else { "4" }.into());
-            cols.push(clean(&p.name));
-            cols.push(p.country.clone());
-            cols.push(format!("{}{}", p.country, p.admin1));
-            cols.push(String::new());
-            cols.push(format!("{:.4}", p.lat));
-            cols.push(format!("{:.4}", p.lon));
-            cols.push(p.geonameid.to_string());
-        }
-        None => cols.extend(std::iter::repeat_n(String::new(), 8)),
-    }
+    // Actor geographies: a place the text ties to the actor (`protesters in Rafah`).
+    cols.extend(geo_columns(e.source_place.as_ref()));
+    cols.extend(geo_columns(e.target_place.as_ref()));
+    cols.extend(geo_columns(e.place.as_ref()));
     cols.push(
         e.date
             .map(|d| format!("{}000000", d.sql_date()))

@@ -39,7 +39,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !(args.query_timeout > 0.0 && args.query_timeout <= 3600.0) {
         anyhow::bail!("--query-timeout must be between 0 and 3600 seconds");
     }
-    let lexicon = Arc::new(load_lexicon(args.lexicon.lexicon.as_deref())?);
+    let lexicon = Arc::new(std::mem::ManuallyDrop::into_inner(load_lexicon(
+        args.lexicon.lexicon.as_deref(),
+    )?));
     let token = args
         .token
         .or_else(|| std::env::var("DYAD_TOKEN").ok())
