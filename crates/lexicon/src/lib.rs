@@ -86,6 +86,8 @@ pub enum Func {
     Today,
     /// "tomorrow".
     Tomorrow,
+    /// "the day before yesterday".
+    DayBeforeYesterday,
 }
 
 /// One language's compiled dictionaries and patterns.
