@@ -384,6 +384,16 @@ fn analyze_sentence(
         .find_map(|u| u.country.or_else(|| entity_country(lexicon, u, doc.date)))
     {
         memory.last_country = Some(c);
+    } else if let Some(c) = places.last().and_then(|&(_, _, p)| {
+        let code = &lexicon.places()[p as usize].country;
+        lexicon
+            .countries()
+            .iter()
+            .position(|c| c.code == *code)
+            .map(|i| i as u16)
+    }) {
+        // A sentence that names no country but a place (`en Guayaquil`) is about that place's.
+        memory.last_country = Some(c);
     }
 
     if !explain {

@@ -306,6 +306,17 @@ fn spanish_pro_drop_takes_the_previous_subject() {
 }
 
 #[test]
+fn spanish_roles_take_the_country_of_the_previous_place() {
+    check(
+        Lang::Es,
+        &[
+            (D, "Hombres armados irrumpieron en una emisora de Guayaquil. La policía detuvo a los asaltantes.", &["ECUCOP>ECUUAF 173"]),
+            (D, "Los periodistas fueron liberados en Cali. La policía detuvo a los secuestradores.", &["COLCOP>COLCRM 173"]),
+        ],
+    );
+}
+
+#[test]
 fn italian_pro_drop_takes_the_previous_subject() {
     check(
         Lang::It,
