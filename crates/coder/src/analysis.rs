@@ -512,6 +512,20 @@ fn find_mentions(
         {
             plen = 0;
         }
+        // A place that an actor name overlaps and outruns (`La Unión` in `La Unión Europea`) is
+        // not a place: the actor starts at the next word.
+        if alen == 0
+            && plen > 0
+            && (i + 1..i + plen).any(|k| {
+                ctx.lang
+                    .actors()
+                    .matches_at(ids, k, original)
+                    .first()
+                    .is_some_and(|m| k + m.0 > i + plen)
+            })
+        {
+            plen = 0;
+        }
         let Some(kind) = actor_kind.filter(|_| alen > 0) else {
             if plen > 0 {
                 mentions.push(place_mention(ctx, &place[0].1, i, plen));
