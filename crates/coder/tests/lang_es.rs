@@ -144,6 +144,11 @@ fn spanish_source_verb_target() {
             ),
             (
                 D,
+                "La Unión Europea aprobó nuevas sanciones contra Rusia.",
+                &["IGOEUREEC>RUS 163"],
+            ),
+            (
+                D,
                 "Venezuela condenó las sanciones impuestas por Washington.",
                 &["VEN>USAGOV 111"],
             ),
