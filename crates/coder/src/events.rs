@@ -650,6 +650,32 @@ pub(crate) fn build_events(
         }
         let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
             .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
+        // Material conflict with no actor as target but a place in another country after the
+        // trigger (`bombardeó Járkov`, `shelled Kharkiv`): that country is the target.
+        let conflict = ctx
+            .lexicon
+            .cameo()
+            .get(&code)
+            .is_some_and(|c| c.quad_class == 4);
+        let place_target = (targets.is_empty() && conflict && agent.is_none())
+            .then(|| {
+                places
+                    .iter()
+                    .find(|&&(s, _, _)| s > t.last() && s < window_end)
+                    .and_then(|&(s, e, id)| {
+                        let code = &ctx.lexicon.places()[id as usize].country;
+                        let c = ctx.lexicon.countries().iter().find(|c| c.code == *code)?;
+                        Some(Actor {
+                            code: c.code.clone(),
+                            country: Some(c.code.clone()),
+                            roles: Vec::new(),
+                            name: c.name.clone(),
+                            text: ctx.words(s, e).to_string(),
+                            span: ctx.span(s, e),
+                        })
+                    })
+            })
+            .flatten();
         let source_actors: Vec<Actor> = if carried_sources.is_empty() {
             sources
                 .iter()
@@ -669,7 +695,12 @@ pub(crate) fn build_events(
                 }
             }
         } else if targets.is_empty() {
-            pairs.extend(source_actors.iter().map(|s| (s, None)));
+            let foreign = place_target.as_ref().filter(|p| {
+                source_actors
+                    .iter()
+                    .all(|s| s.country.is_some() && s.country != p.country)
+            });
+            pairs.extend(source_actors.iter().map(|s| (s, foreign.cloned())));
         } else {
             for s in &source_actors {
                 for &g in &targets {

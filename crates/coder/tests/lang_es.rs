@@ -157,6 +157,28 @@ fn spanish_source_verb_target() {
 }
 
 #[test]
+fn spanish_attacks_on_a_foreign_place_target_its_country() {
+    check(
+        Lang::Es,
+        &[
+            (
+                D,
+                "Rusia ha bombardeado la ciudad de Járkov.",
+                &["RUS>UKR 195"],
+            ),
+            // A place of the source's own country is no target.
+            (
+                D,
+                "Las fuerzas rusas bombardearon Bélgorod.",
+                &["RUSMIL>- 195"],
+            ),
+            // Verbal events do not take a place as target.
+            (D, "Rusia criticó la situación en Járkov.", &["RUS>- 111"]),
+        ],
+    );
+}
+
+#[test]
 fn spanish_role_and_country() {
     check(
         Lang::Es,
