@@ -147,6 +147,12 @@ fn spanish_source_verb_target() {
                 "La Unión Europea aprobó nuevas sanciones contra Rusia.",
                 &["IGOEUREEC>RUS 163"],
             ),
+            (D, "EE. UU. impuso sanciones a Irán.", &["USA>IRN 163"]),
+            (
+                D,
+                "Las FF. AA. bombardearon posiciones rebeldes en Colombia.",
+                &["COLMIL>COLREB 195"],
+            ),
             (
                 D,
                 "Venezuela condenó las sanciones impuestas por Washington.",
