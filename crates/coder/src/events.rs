@@ -640,7 +640,11 @@ pub(crate) fn build_events(
             near_misses.push(miss("no source found"));
             continue;
         }
-        if p.needs_target && targets.is_empty() {
+        let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
+            .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
+        // A compound source acting on itself (`se acusaron mutuamente`) is its own target.
+        let mutual = (reciprocal || p.recip) && sources.len() + carried_sources.len() >= 2;
+        if p.needs_target && targets.is_empty() && !mutual {
             near_misses.push(miss("the pattern needs a target and none was found"));
             continue;
         }
@@ -648,8 +652,6 @@ pub(crate) fn build_events(
         if !targets.is_empty() {
             last_targets = targets.clone();
         }
-        let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
-            .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
         // Material conflict with no actor as target but a place in another country after the
         // trigger (`bombardeó Járkov`, `shelled Kharkiv`): that country is the target.
         let conflict = ctx

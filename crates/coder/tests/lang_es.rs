@@ -179,7 +179,7 @@ fn spanish_attacks_on_a_foreign_place_target_its_country() {
                 &["RUSMIL>- 195"],
             ),
             // Verbal events do not take a place as target.
-            (D, "Rusia criticó la situación en Járkov.", &["RUS>- 111"]),
+            (D, "Rusia pidió calma en Járkov.", &["RUS>- 0256"]),
         ],
     );
 }
@@ -255,6 +255,8 @@ fn spanish_negation_and_denial() {
                 &[],
             ),
             (D, "Chile nunca amenazó a Bolivia.", &[]),
+            // Criticism, accusations and praise need someone they are aimed at.
+            (D, "El Gobierno peruano criticó la decisión.", &[]),
         ],
     );
 }
