@@ -148,6 +148,9 @@ fn spanish_source_verb_target() {
                 &["IGOEUREEC>RUS 163"],
             ),
             (D, "EE. UU. impuso sanciones a Irán.", &["USA>IRN 163"]),
+            (D, "Las críticas de Brasil a Israel irritaron a Netanyahu.", &["BRA>ISR 111"]),
+            (D, "Japón anunció una donación de diez millones de dólares a Haití.", &["JPN>HTI 071"]),
+            (D, "El Gobierno de Honduras rompió relaciones con Taiwán y estableció relaciones con China.", &["HNDGOV>TWN 161", "HNDGOV>CHN 057"]),
             (
                 D,
                 "Las FF. AA. bombardearon posiciones rebeldes en Colombia.",
