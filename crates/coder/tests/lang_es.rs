@@ -200,7 +200,7 @@ fn spanish_role_and_country() {
             (
                 D,
                 "El ministro de Defensa ucraniano pidió más armas a Alemania.",
-                &["UKRGOV>DEU 100"],
+                &["UKRGOV>DEU 0232"],
             ),
             (
                 D,
