@@ -312,8 +312,10 @@ fn subjectless_verb(ctx: &SentenceCtx<'_>, units: &[Unit], first: usize) -> bool
     if ctx.has(j, |f| matches!(f, Func::Prep(_))) {
         return false;
     }
-    // A sentence adverb in front (`Luego se reunió`, `Poi ha incontrato`, `Allí firmó`).
+    // A sentence adverb in front of an auxiliary or clitic (`Luego se reunió`, `Poi ha
+    // incontrato`); without one the first word may be the subject (`Thousands marched`).
     let adverb = j == 0
+        && helpers > 0
         && ctx.tokens[0].kind == TokenKind::Word
         && ctx.tags[0].is_empty()
         && !ctx.trigger_token[0]

@@ -324,13 +324,20 @@ fn spanish_pro_drop_takes_the_previous_subject() {
             ),
             (
                 D,
-                "El presidente argentino viajó a Brasilia. Allí firmó un acuerdo con Lula.",
-                &["ARGGOV>BRAGOV 042", "ARGGOV>BRAGOV 057"],
+                "El presidente argentino viajó a Brasilia. Allí se reunió con Lula.",
+                &["ARGGOV>BRAGOV 042", "ARGGOV>BRAGOV 040"],
             ),
             // A noun trigger after an article has no implicit subject.
             (
                 D,
                 "Putin llegó a Pekín. La ofensiva continuó.",
+                &["RUSGOV>CHNGOV 042"],
+            ),
+            // A capitalised first word with no auxiliary after it may be the subject itself:
+            // nothing is carried.
+            (
+                D,
+                "Putin llegó a Pekín. Jubilados criticaron a Xi Jinping.",
                 &["RUSGOV>CHNGOV 042"],
             ),
             // Only the immediately preceding sentence counts.
