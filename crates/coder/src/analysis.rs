@@ -3,7 +3,7 @@
 
 use crate::actors::{assemble, Unit};
 use crate::dates::{find_dates, DateMention};
-use crate::events::{build_events, Trigger};
+use crate::events::{build_events, Carried, Trigger};
 use crate::{Diagnostic, Document, Event, Span};
 use dyad_lexicon::{ActorKind, Date, Func, LangLexicon, Lexicon, PatternCode, Tok};
 use dyad_text::{Token, TokenKind};
@@ -208,6 +208,8 @@ pub(crate) struct DocMemory {
     /// Surnames of people named in full earlier in the document (`Castillo` after
     /// `Pedro Castillo`), by normalised form.
     pub aliases: Vec<(String, u32)>,
+    /// The subject of the previous sentence, for clauses without one (pro-drop).
+    pub last_subject: Option<Vec<crate::Actor>>,
 }
 
 /// Analyses and codes a document, keeping everything `dyad explain` shows.
@@ -321,7 +323,14 @@ fn analyze_sentence(
 
     // Actors, dates, places.
     let mut units = assemble(&ctx, &mentions);
-    let dates = find_dates(tokens, &ctx.tags_simple(), doc.date);
+    // A genitive preposition of one word may join a day, a month and a year: `27 de enero de 2024`.
+    let links: Vec<bool> = (0..tokens.len())
+        .map(|i| {
+            ctx.prep_at(i)
+                .is_some_and(|(p, len)| len == 1 && ctx.is_genitive(p))
+        })
+        .collect();
+    let dates = find_dates(tokens, &ctx.tags_simple(), &links, doc.date);
     let places: Vec<(usize, usize, u32)> = mentions
         .iter()
         .filter_map(|m| match &m.kind {
@@ -334,7 +343,13 @@ fn analyze_sentence(
 
     let mut near_misses = Vec::new();
     let first_event = events.len();
-    build_events(
+    let main = main_subject(&ctx, &units, &triggers);
+    let carried = match (main, &memory.last_subject) {
+        (Some(u), _) => Carried::Unit(u),
+        (None, Some(actors)) => Carried::Actors(actors.clone()),
+        (None, None) => Carried::None,
+    };
+    let used_carried = build_events(
         &ctx,
         index,
         (sentence.start, sentence.end),
@@ -345,8 +360,20 @@ fn analyze_sentence(
         &places,
         events,
         &mut near_misses,
+        &carried,
     );
     let _ = first_event;
+    // The subject carried to the next sentence: this sentence's own, else the one it carried.
+    memory.last_subject = match main {
+        Some(u) => Some(
+            (0..units.len())
+                .filter(|&i| units[i].group == units[u].group && units[i].reporter.is_none())
+                .map(|i| crate::events::resolve(&ctx, &units[i], contexts[i]))
+                .collect(),
+        ),
+        None if used_carried => memory.last_subject.take(),
+        None => None,
+    };
 
     // Remember the countries of this sentence for the next ones.
     for c in units
@@ -371,6 +398,16 @@ fn analyze_sentence(
         .filter(|u| u.reporter.is_none())
         .find_map(|u| u.country.or_else(|| entity_country(lexicon, u, doc.date)))
     {
+        memory.last_country = Some(c);
+    } else if let Some(c) = places.last().and_then(|&(_, _, p)| {
+        let code = &lexicon.places()[p as usize].country;
+        lexicon
+            .countries()
+            .iter()
+            .position(|c| c.code == *code)
+            .map(|i| i as u16)
+    }) {
+        // A sentence that names no country but a place (`en Guayaquil`) is about that place's.
         memory.last_country = Some(c);
     }
 
@@ -417,6 +454,7 @@ impl SentenceCtx<'_> {
                             | Func::Yesterday
                             | Func::Today
                             | Func::Tomorrow
+                            | Func::DayBeforeYesterday
                     )
                 })
             })
@@ -486,6 +524,20 @@ fn find_mentions(
                 || !ctx.tags[i].is_empty()
                 || capitalised(i + 1)
                 || (i > 0 && capitalised(i - 1) && ctx.tags[i - 1].is_empty()))
+        {
+            plen = 0;
+        }
+        // A place that an actor name overlaps and outruns (`La Unión` in `La Unión Europea`) is
+        // not a place: the actor starts at the next word.
+        if alen == 0
+            && plen > 0
+            && (i + 1..i + plen).any(|k| {
+                ctx.lang
+                    .actors()
+                    .matches_at(ids, k, original)
+                    .first()
+                    .is_some_and(|m| k + m.0 > i + plen)
+            })
         {
             plen = 0;
         }
@@ -769,6 +821,46 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -
         keep[k - 1]
     });
     chosen
+}
+
+/// The subject of the sentence's first clause: an actor that no preposition introduces, outside
+/// any reporting clause, before the first trigger, with only names, function words, numbers and
+/// punctuation in front of it (`El presidente ruso, Vladimir Putin, llegó ...`, `Según el Kremlin,
+/// Putin ...`).
+fn main_subject(ctx: &SentenceCtx<'_>, units: &[Unit], triggers: &[Trigger]) -> Option<usize> {
+    let first_trigger = triggers
+        .iter()
+        .filter(|t| ctx.lang.patterns()[t.pattern].code != PatternCode::Skip)
+        .map(Trigger::first)
+        .min()
+        .unwrap_or(ctx.tokens.len());
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&i| units[i].start);
+    let covered = |k: usize| units.iter().any(|u| u.start <= k && k < u.end);
+    for i in order {
+        let u = &units[i];
+        if u.start >= first_trigger {
+            return None;
+        }
+        let plain_before = (0..u.start).any(|k| {
+            let t = &ctx.tokens[k];
+            t.kind == TokenKind::Word
+                && ctx.tags[k].is_empty()
+                && !covered(k)
+                && ctx
+                    .original(k)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        if plain_before {
+            return None;
+        }
+        if u.prep.is_none() && u.reporter.is_none() && !u.adjective_only {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The country each role-only unit belongs to: the nearest country named before it in the

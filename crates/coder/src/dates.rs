@@ -66,12 +66,15 @@ fn resolve_month_day(
 }
 
 /// Finds the date expressions of a sentence. `tags[i]` is the function word starting at token `i`
-/// with its length in tokens.
+/// with its length in tokens; `links[i]` says that token `i` is a preposition that may stand
+/// between a day, its month and its year (`27 de enero de 2024`, `the 27th of January`).
 pub(crate) fn find_dates(
     tokens: &[Token],
     tags: &[Option<(Func, usize)>],
+    links: &[bool],
     doc: Option<Date>,
 ) -> Vec<DateMention> {
+    let link = |k: usize| links.get(k).copied().unwrap_or(false);
     let mut found = Vec::new();
     let exact = doc.filter(|d| d.precision == Precision::Day);
     let mut i = 0;
@@ -89,6 +92,11 @@ pub(crate) fn find_dates(
                     if let Some(d) = day_number(&tokens[i - 1]) {
                         day = Some(d);
                         start = i - 1;
+                    } else if i > 1 && link(i - 1) {
+                        if let Some(d) = day_number(&tokens[i - 2]) {
+                            day = Some(d);
+                            start = i - 2;
+                        }
                     }
                 }
                 if day.is_none() {
@@ -99,7 +107,7 @@ pub(crate) fn find_dates(
                 }
                 let mut year = None;
                 let mut k = end;
-                if tokens.get(k).is_some_and(|t| t.norm == ",") {
+                if tokens.get(k).is_some_and(|t| t.norm == ",") || link(k) {
                     k += 1;
                 }
                 if let Some(y) = tokens.get(k).and_then(year_number) {
@@ -120,18 +128,21 @@ pub(crate) fn find_dates(
                     date: Date::from_days(d.days() - back),
                 }
             }),
-            Func::Yesterday | Func::Today | Func::Tomorrow => exact.map(|d| {
-                let shift = match func {
-                    Func::Yesterday => -1,
-                    Func::Tomorrow => 1,
-                    _ => 0,
-                };
-                DateMention {
-                    start: i,
-                    end: i + len,
-                    date: Date::from_days(d.days() + shift),
-                }
-            }),
+            Func::Yesterday | Func::Today | Func::Tomorrow | Func::DayBeforeYesterday => {
+                exact.map(|d| {
+                    let shift = match func {
+                        Func::DayBeforeYesterday => -2,
+                        Func::Yesterday => -1,
+                        Func::Tomorrow => 1,
+                        _ => 0,
+                    };
+                    DateMention {
+                        start: i,
+                        end: i + len,
+                        date: Date::from_days(d.days() + shift),
+                    }
+                })
+            }
             _ => None,
         };
         match mention {

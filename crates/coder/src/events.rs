@@ -25,6 +25,18 @@ impl Trigger {
     }
 }
 
+/// The subject a clause without one of its own takes (pro-drop).
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Carried {
+    /// No subject to carry.
+    #[default]
+    None,
+    /// The subject of the sentence's first clause (a unit of this sentence).
+    Unit(usize),
+    /// The subject of the previous sentence.
+    Actors(Vec<Actor>),
+}
+
 /// The actor a unit stands for.
 pub(crate) fn resolve(ctx: &SentenceCtx<'_>, u: &Unit, context: Option<u16>) -> Actor {
     let lex = ctx.lexicon;
@@ -138,7 +150,12 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     while i > 0 && steps < 4 {
         i -= 1;
         steps += 1;
+        // `el 24 de enero una huelga`: a preposition inside a date is not the phrase's head.
+        let in_date = ctx.has(i + 1, |f| matches!(f, Func::Month(_)));
         for k in (i.saturating_sub(3)..=i).rev() {
+            if in_date {
+                break;
+            }
             if let Some((p, len)) = ctx.prep_at(k) {
                 if k + len == i + 1 {
                     // An articulated preposition (`negli`, `dell'`) carries its article.
@@ -251,6 +268,73 @@ fn conjoined(ctx: &SentenceCtx<'_>, first: usize) -> bool {
         }
     }
     false
+}
+
+/// A finite verb that opens its clause with no subject of its own (`Se reunió con Erdogan`,
+/// `Ha incontrato Erdogan`, `..., pero se reunió`): only auxiliaries, clitics and negation stand
+/// between it and the start of the sentence, a clause break, a coordinating word or a date. A
+/// trigger after an article or a preposition is a noun and has no implicit subject; a
+/// capitalised trigger that opens the sentence may be a headline noun and is left alone.
+fn subjectless_verb(ctx: &SentenceCtx<'_>, units: &[Unit], first: usize) -> bool {
+    let mut i = first;
+    let mut helpers = 0;
+    while i > 0 {
+        let j = i - 1;
+        // `la`, `lo`, `l'` are clitics and articles: read as articles, they make a noun.
+        if ctx.has(j, |f| f == Func::Article) {
+            return false;
+        }
+        if ctx.has(j, |f| {
+            matches!(
+                f,
+                Func::Aux | Func::Passive | Func::Negation | Func::Pronoun
+            )
+        }) {
+            helpers += 1;
+            i = j;
+            continue;
+        }
+        break;
+    }
+    // A bare participle (`il raid attribuito a Israele`) is a reduced relative, not a clause.
+    if helpers == 0 && ctx.lang.is_participle(&ctx.tokens[first].norm) {
+        return false;
+    }
+    if i == 0 {
+        let capital = ctx
+            .original(first)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        return helpers > 0 || !capital;
+    }
+    let j = i - 1;
+    if ctx.has(j, |f| matches!(f, Func::Prep(_))) {
+        return false;
+    }
+    // A sentence adverb in front of an auxiliary or clitic (`Luego se reunió`, `Poi ha
+    // incontrato`); without one the first word may be the subject (`Thousands marched`).
+    let adverb = j == 0
+        && helpers > 0
+        && ctx.tokens[0].kind == TokenKind::Word
+        && ctx.tags[0].is_empty()
+        && !ctx.trigger_token[0]
+        && !units.iter().any(|u| u.start == 0);
+    adverb
+        || is_break(ctx, j)
+        || ctx.has(j, |f| {
+            matches!(
+                f,
+                Func::And
+                    | Func::Boundary
+                    | Func::Month(_)
+                    | Func::Weekday(_)
+                    | Func::Yesterday
+                    | Func::Today
+                    | Func::Tomorrow
+                    | Func::DayBeforeYesterday
+            )
+        })
 }
 
 /// Whether a unit may take part in an event triggered at token `at`: actors of a reporting
@@ -366,7 +450,9 @@ pub(crate) fn build_events(
     places: &[(usize, usize, u32)],
     events: &mut Vec<Event>,
     near_misses: &mut Vec<NearMiss>,
-) {
+    carried: &Carried,
+) -> bool {
+    let mut used_carried = false;
     let n = ctx.tokens.len();
     let patterns = ctx.lang.patterns();
     // Spans of compound actors: a comma inside one does not end a clause.
@@ -466,7 +552,7 @@ pub(crate) fn build_events(
             near_misses.push(miss("passive without an agent"));
             continue;
         }
-        let (sources, targets): (Vec<usize>, Vec<usize>) = if let Some(a) = agent {
+        let (mut sources, targets): (Vec<usize>, Vec<usize>) = if let Some(a) = agent {
             // `consegnato all'Italia dalle autorità boliviane`: a target the pattern's
             // preposition introduces wins over the subject.
             let dative = units.iter().position(|u| {
@@ -560,11 +646,27 @@ pub(crate) fn build_events(
             }
             (sources, targets)
         };
-        if sources.is_empty() {
+        // Pro-drop: a verb with no subject in its clause takes the subject of the sentence's
+        // first clause, or of the previous sentence.
+        let mut carried_sources: Vec<Actor> = Vec::new();
+        if sources.is_empty() && agent.is_none() && subjectless_verb(ctx, units, t.first()) {
+            match carried {
+                Carried::Unit(u) if units[*u].end <= t.first() => {
+                    sources = group_members(units, *u, at);
+                }
+                Carried::Unit(_) | Carried::None => {}
+                Carried::Actors(actors) => carried_sources = actors.clone(),
+            }
+        }
+        if sources.is_empty() && carried_sources.is_empty() {
             near_misses.push(miss("no source found"));
             continue;
         }
-        if p.needs_target && targets.is_empty() {
+        let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
+            .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
+        // A compound source acting on itself (`se acusaron mutuamente`) is its own target.
+        let mutual = (reciprocal || p.recip) && sources.len() + carried_sources.len() >= 2;
+        if p.needs_target && targets.is_empty() && !mutual {
             near_misses.push(miss("the pattern needs a target and none was found"));
             continue;
         }
@@ -572,23 +674,61 @@ pub(crate) fn build_events(
         if !targets.is_empty() {
             last_targets = targets.clone();
         }
-        let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
-            .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
-        let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
-        if targets.is_empty() && (reciprocal || p.recip) && sources.len() >= 2 {
-            for &a in &sources {
-                for &b in &sources {
-                    if a != b {
-                        pairs.push((a, Some(b)));
+        // Material conflict with no actor as target but a place in another country after the
+        // trigger (`bombardeó Járkov`, `shelled Kharkiv`): that country is the target.
+        let conflict = ctx
+            .lexicon
+            .cameo()
+            .get(&code)
+            .is_some_and(|c| c.quad_class == 4);
+        let place_target = (targets.is_empty() && conflict && agent.is_none())
+            .then(|| {
+                places
+                    .iter()
+                    .find(|&&(s, _, _)| s > t.last() && s < window_end)
+                    .and_then(|&(s, e, id)| {
+                        let code = &ctx.lexicon.places()[id as usize].country;
+                        let c = ctx.lexicon.countries().iter().find(|c| c.code == *code)?;
+                        Some(Actor {
+                            code: c.code.clone(),
+                            country: Some(c.code.clone()),
+                            roles: Vec::new(),
+                            name: c.name.clone(),
+                            text: ctx.words(s, e).to_string(),
+                            span: ctx.span(s, e),
+                        })
+                    })
+            })
+            .flatten();
+        let source_actors: Vec<Actor> = if carried_sources.is_empty() {
+            sources
+                .iter()
+                .map(|&s| resolve(ctx, &units[s], contexts[s]))
+                .collect()
+        } else {
+            used_carried = true;
+            carried_sources
+        };
+        let mut pairs: Vec<(&Actor, Option<Actor>)> = Vec::new();
+        if targets.is_empty() && (reciprocal || p.recip) && source_actors.len() >= 2 {
+            for (i, a) in source_actors.iter().enumerate() {
+                for (j, b) in source_actors.iter().enumerate() {
+                    if i != j {
+                        pairs.push((a, Some(b.clone())));
                     }
                 }
             }
         } else if targets.is_empty() {
-            pairs.extend(sources.iter().map(|&s| (s, None)));
+            let foreign = place_target.as_ref().filter(|p| {
+                source_actors
+                    .iter()
+                    .all(|s| s.country.is_some() && s.country != p.country)
+            });
+            pairs.extend(source_actors.iter().map(|s| (s, foreign.cloned())));
         } else {
-            for &s in &sources {
+            for s in &source_actors {
                 for &g in &targets {
-                    pairs.push((s, Some(g)));
+                    pairs.push((s, Some(resolve(ctx, &units[g], contexts[g]))));
                 }
             }
         }
@@ -599,7 +739,7 @@ pub(crate) fn build_events(
             nearest(places.iter().map(|p| (p.0, p.1)), t).map(|i| place_ref(ctx, places[i]));
         let mut made = 0;
         for (s, g) in pairs {
-            let mut source = resolve(ctx, &units[s], contexts[s]);
+            let mut source = s.clone();
             // A country that protests, strikes or riots is its people: `Israelis took to the streets`.
             // State institutions do not demonstrate.
             if code.starts_with("14") {
@@ -614,7 +754,7 @@ pub(crate) fn build_events(
             let source_place = actor_place(ctx, places, &units[s]);
             let target_place = g.and_then(|g| actor_place(ctx, places, &units[g]));
             let target = match g {
-                Some(g) => Some(resolve(ctx, &units[g], contexts[g])),
+                Some(g) => Some(g),
                 None if code.starts_with("14") => implied_government(&source),
                 None => place_target(ctx, &code, t, window_end, places, units, contexts),
             };
@@ -651,6 +791,7 @@ pub(crate) fn build_events(
             ));
         }
     }
+    used_carried
 }
 
 /// CAMEO roots of material acts done *to* a place: aid sent there (07), force shown around it

@@ -87,6 +87,8 @@ pub enum Func {
     Today,
     /// "tomorrow".
     Tomorrow,
+    /// "the day before yesterday".
+    DayBeforeYesterday,
 }
 
 /// One language's compiled dictionaries and patterns.

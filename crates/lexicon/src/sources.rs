@@ -634,6 +634,7 @@ impl Builder {
                 "yesterday" => Func::Yesterday,
                 "today" => Func::Today,
                 "tomorrow" => Func::Tomorrow,
+                "daybeforeyesterday" => Func::DayBeforeYesterday,
                 "month" => {
                     months += 1;
                     Func::Month(months)
