@@ -674,42 +674,23 @@ pub(crate) fn build_events(
         if !targets.is_empty() {
             last_targets = targets.clone();
         }
-        // Material conflict with no actor as target but a place in another country after the
-        // trigger (`bombardeó Járkov`, `shelled Kharkiv`): that country is the target.
-        let conflict = ctx
-            .lexicon
-            .cameo()
-            .get(&code)
-            .is_some_and(|c| c.quad_class == 4);
-        let place_target = (targets.is_empty() && conflict && agent.is_none())
-            .then(|| {
-                places
-                    .iter()
-                    .find(|&&(s, _, _)| s > t.last() && s < window_end)
-                    .and_then(|&(s, e, id)| {
-                        let code = &ctx.lexicon.places()[id as usize].country;
-                        let c = ctx.lexicon.countries().iter().find(|c| c.code == *code)?;
-                        Some(Actor {
-                            code: c.code.clone(),
-                            country: Some(c.code.clone()),
-                            roles: Vec::new(),
-                            name: c.name.clone(),
-                            text: ctx.words(s, e).to_string(),
-                            span: ctx.span(s, e),
-                        })
-                    })
-            })
-            .flatten();
-        let source_actors: Vec<Actor> = if carried_sources.is_empty() {
+        // Each actor travels with the place tied to it in the text (`protesters in Rafah`).
+        let source_actors: Vec<(Actor, Option<PlaceRef>)> = if carried_sources.is_empty() {
             sources
                 .iter()
-                .map(|&s| resolve(ctx, &units[s], contexts[s]))
+                .map(|&s| {
+                    (
+                        resolve(ctx, &units[s], contexts[s]),
+                        actor_place(ctx, places, &units[s]),
+                    )
+                })
                 .collect()
         } else {
             used_carried = true;
-            carried_sources
+            carried_sources.into_iter().map(|a| (a, None)).collect()
         };
-        let mut pairs: Vec<(&Actor, Option<Actor>)> = Vec::new();
+        type Placed = (Actor, Option<PlaceRef>);
+        let mut pairs: Vec<(&Placed, Option<Placed>)> = Vec::new();
         if targets.is_empty() && (reciprocal || p.recip) && source_actors.len() >= 2 {
             for (i, a) in source_actors.iter().enumerate() {
                 for (j, b) in source_actors.iter().enumerate() {
@@ -719,16 +700,17 @@ pub(crate) fn build_events(
                 }
             }
         } else if targets.is_empty() {
-            let foreign = place_target.as_ref().filter(|p| {
-                source_actors
-                    .iter()
-                    .all(|s| s.country.is_some() && s.country != p.country)
-            });
-            pairs.extend(source_actors.iter().map(|s| (s, foreign.cloned())));
+            pairs.extend(source_actors.iter().map(|s| (s, None)));
         } else {
             for s in &source_actors {
                 for &g in &targets {
-                    pairs.push((s, Some(resolve(ctx, &units[g], contexts[g]))));
+                    pairs.push((
+                        s,
+                        Some((
+                            resolve(ctx, &units[g], contexts[g]),
+                            actor_place(ctx, places, &units[g]),
+                        )),
+                    ));
                 }
             }
         }
@@ -738,8 +720,9 @@ pub(crate) fn build_events(
         let place =
             nearest(places.iter().map(|p| (p.0, p.1)), t).map(|i| place_ref(ctx, places[i]));
         let mut made = 0;
-        for (s, g) in pairs {
+        for ((s, source_place), g) in pairs {
             let mut source = s.clone();
+            let source_place = source_place.clone();
             // A country that protests, strikes or riots is its people: `Israelis took to the streets`.
             // State institutions do not demonstrate.
             if code.starts_with("14") {
@@ -751,12 +734,13 @@ pub(crate) fn build_events(
                     continue;
                 }
             }
-            let source_place = actor_place(ctx, places, &units[s]);
-            let target_place = g.and_then(|g| actor_place(ctx, places, &units[g]));
-            let target = match g {
-                Some(g) => Some(g),
-                None if code.starts_with("14") => implied_government(&source),
-                None => place_target(ctx, &code, t, window_end, places, units, contexts),
+            let (target, target_place) = match g {
+                Some((g, place)) => (Some(g), place),
+                None if code.starts_with("14") => (implied_government(&source), None),
+                None => (
+                    place_target(ctx, &code, t, window_end, places, units, contexts),
+                    None,
+                ),
             };
             if target.as_ref().is_some_and(|x| x.code == source.code) {
                 continue;

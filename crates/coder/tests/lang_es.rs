@@ -175,11 +175,12 @@ fn spanish_attacks_on_a_foreign_place_target_its_country() {
                 "Rusia ha bombardeado la ciudad de Járkov.",
                 &["RUS>UKR 195"],
             ),
-            // A place of the source's own country is no target.
+            // A place of the source's own country: a domestic act, coded against that country
+            // (as `Myanmar's military bombed a village near Mandalay` is MMRMIL>MMR).
             (
                 D,
                 "Las fuerzas rusas bombardearon Bélgorod.",
-                &["RUSMIL>- 195"],
+                &["RUSMIL>RUS 195"],
             ),
             // Verbal events do not take a place as target.
             (D, "Rusia pidió calma en Járkov.", &["RUS>- 0256"]),
