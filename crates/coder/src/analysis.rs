@@ -474,6 +474,20 @@ fn find_mentions(
         {
             plen = 0;
         }
+        // A place that an actor overlaps and outruns is part of the actor's name: the town
+        // `L'Union` inside `L'Union européenne`.
+        if alen == 0
+            && plen > 1
+            && (i + 1..i + plen).any(|k| {
+                ctx.lang
+                    .actors()
+                    .matches_at(ids, k, original)
+                    .first()
+                    .is_some_and(|m| k + m.0 > i + plen)
+            })
+        {
+            plen = 0;
+        }
         let Some(kind) = actor_kind.filter(|_| alen > 0) else {
             if plen > 0 {
                 mentions.push(place_mention(ctx, &place[0].1, i, plen));

@@ -1,0 +1,76 @@
+//! Table-driven tests of French: a sentence in, events out. Each expected event is
+//! `SOURCE>TARGET CODE`, with `-` for no target; the list must match the coder's output exactly
+//! (order aside). The sentences are written for these tests.
+
+use dyad_coder::{code_document, Document};
+use dyad_lexicon::{Date, Lexicon};
+use dyad_text::Lang;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
+}
+
+fn document(date: &str, text: &str) -> Document {
+    Document {
+        id: "t".into(),
+        text: text.into(),
+        lang: Lang::Fr,
+        date: Date::parse(date),
+    }
+}
+
+/// Codes `text` and returns its events as sorted `SOURCE>TARGET CODE` strings.
+fn coded(date: &str, text: &str) -> Vec<String> {
+    let (events, _) = code_document(lexicon(), &document(date, text));
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{} {}",
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.cameo
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs a table of `(sentence, expected events)` and reports every mismatch at once.
+fn check(table: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, want) in table {
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        let got = coded("2024-03-13", text);
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        table.len(),
+        failures.join("\n")
+    );
+}
+
+/// A town whose name starts like an actor's (`L'Union`, a French commune) does not hide the
+/// actor that overlaps and outruns it.
+#[test]
+fn actors_win_over_places_they_outrun() {
+    check(&[
+        (
+            "L'Union européenne a condamné la Russie.",
+            &["IGOEUREEC>RUS 111"],
+        ),
+        (
+            "Vendredi, l'Union européenne a imposé des sanctions contre l'Iran.",
+            &["IGOEUREEC>IRN 163"],
+        ),
+    ]);
+}
