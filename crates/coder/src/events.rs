@@ -140,7 +140,9 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
         steps += 1;
         for k in (i.saturating_sub(3)..=i).rev() {
             if let Some((p, len)) = ctx.prep_at(k) {
-                if k + len == i + 1 {
+                // A one-word preposition that is also an auxiliary is the auxiliary here: French
+                // `a` (has) and `à` are both `a` (`Israël a mené des frappes`).
+                if k + len == i + 1 && !(len == 1 && ctx.has(k, |f| f == Func::Aux)) {
                     // An articulated preposition (`negli`, `dell'`) carries its article.
                     let articulated =
                         len == 1 && ctx.lang.prep_bases()[p as usize] != ctx.tokens[k].norm;

@@ -74,3 +74,19 @@ fn actors_win_over_places_they_outrun() {
         ),
     ]);
 }
+
+/// `a` is both the auxiliary (has) and the preposition `à`: a noun trigger after `a` + verb is
+/// not inside a prepositional phrase, and the subject is its agent.
+#[test]
+fn auxiliary_a_is_not_a_preposition() {
+    check(&[
+        (
+            "Israël a mené des frappes aériennes sur la bande de Gaza.",
+            &["ISR>PSE 195"],
+        ),
+        (
+            "L'armée russe a lancé lundi des frappes contre l'Ukraine.",
+            &["RUSMIL>UKR 195"],
+        ),
+    ]);
+}
