@@ -90,3 +90,55 @@ fn auxiliary_a_is_not_a_preposition() {
         ),
     ]);
 }
+
+/// Dates of events, resolved against the document date: `(document date, sentence, event date)`.
+fn check_dates(table: &[(&str, &str, &str)]) {
+    for (date, text, want) in table {
+        let (events, _) = code_document(lexicon(), &document(date, text));
+        assert!(!events.is_empty(), "no event in {text}");
+        let got = events[0].date.map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn relative_and_absolute_dates() {
+    check_dates(&[
+        // 2024-03-13 is a Wednesday.
+        (
+            "2024-03-13",
+            "Hier, le gouvernement turc a condamné l'attaque.",
+            "2024-03-12",
+        ),
+        (
+            "2024-03-13",
+            "Avant-hier, la police turque a arrêté vingt manifestants.",
+            "2024-03-11",
+        ),
+        (
+            "2024-03-13",
+            "Le ministre russe a rencontré lundi son homologue indien.",
+            "2024-03-11",
+        ),
+        (
+            "2024-03-13",
+            "Le président kényan a reçu aujourd'hui son homologue somalien.",
+            "2024-03-13",
+        ),
+        (
+            "2024-03-13",
+            "La veille, l'armée israélienne a bombardé Rafah.",
+            "2024-03-12",
+        ),
+        (
+            "2023-10-02",
+            "Le 27 septembre, les forces azerbaïdjanaises ont attaqué les séparatistes arméniens.",
+            "2023-09-27",
+        ),
+        (
+            "2024-01-05",
+            "Le 28 décembre, la Chine a condamné la visite du ministre japonais.",
+            "2023-12-28",
+        ),
+    ]);
+}
