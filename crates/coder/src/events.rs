@@ -479,8 +479,12 @@ pub(crate) fn build_events(
                 .flatten();
             // A lower-case adjective right after a noun trigger names its agent:
             // `l'invasione russa`, `raid aerei israeliani`.
+            // Not when a gap splits the trigger (`condamné l'invasion russe`): the noun after the
+            // gap is the verb's object, and its adjective names the target.
+            let contiguous = t.tokens.len() == t.last() + 1 - t.first();
             let adjective_after = units.iter().position(|u| {
-                u.adjective_only
+                contiguous
+                    && u.adjective_only
                     && u.prep.is_none()
                     && u.start > t.last()
                     && u.start <= t.last() + 2
