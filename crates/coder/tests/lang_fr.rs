@@ -142,3 +142,174 @@ fn relative_and_absolute_dates() {
         ),
     ]);
 }
+
+#[test]
+fn source_verb_target() {
+    check(&[
+        (
+            "La Russie a accusé l'Ukraine de préparer une provocation.",
+            &["RUS>UKR 112"],
+        ),
+        (
+            "Moscou a expulsé quatre diplomates français.",
+            &["RUSGOV>FRAGOV 174"],
+        ),
+        (
+            "Les États-Unis ont imposé des sanctions contre l'Iran.",
+            &["USA>IRN 163"],
+        ),
+        (
+            "L'Allemagne a livré des chars Leopard à l'Ukraine.",
+            &["DEU>UKR 072"],
+        ),
+        (
+            "Alger a rompu ses relations diplomatiques avec Rabat.",
+            &["DZAGOV>MARGOV 161"],
+        ),
+        (
+            "Le Niger a ordonné le départ des troupes françaises.",
+            &["NER>FRAMIL 106"],
+        ),
+        (
+            "Pékin a averti Washington contre toute ingérence.",
+            &["CHNGOV>USAGOV 130"],
+        ),
+        (
+            "La France a rappelé son ambassadeur au Niger.",
+            &["FRA>NER 161"],
+        ),
+        (
+            "Le Japon a imposé de nouvelles sanctions à la Russie.",
+            &["JPN>RUS 163"],
+        ),
+        (
+            "Israël a libéré trente prisonniers palestiniens.",
+            &["ISR>PSE 0841"],
+        ),
+        (
+            "Le M23 s'est emparé de la ville de Goma.",
+            &["CODREB>- 192"],
+        ),
+        (
+            "Le ministre russe des Affaires étrangères a critiqué mardi la décision de Washington.",
+            &["RUSGOV>USAGOV 111"],
+        ),
+    ]);
+}
+
+/// Role words combine with a country adjective, name or metonym: one actor, one code.
+#[test]
+fn roles_with_countries() {
+    check(&[
+        (
+            "Le ministre russe des Affaires étrangères a rencontré hier son homologue turc.",
+            &["RUSGOV>TURGOV 040"],
+        ),
+        (
+            "La ministre allemande de la Défense a visité Kiev.",
+            &["DEUGOV>UKRGOV 042"],
+        ),
+        (
+            "Le chef de la diplomatie chinoise a reçu mardi son homologue brésilien à Pékin.",
+            &["CHNGOV>BRAGOV 043"],
+        ),
+        (
+            "Les autorités iraniennes ont exécuté un manifestant.",
+            &["IRNGOV>IRNCVL 1823"],
+        ),
+        (
+            "L'armée azerbaïdjanaise a lancé une offensive contre les séparatistes arméniens.",
+            &["AZEMIL>ARMSEP 190"],
+        ),
+        (
+            "La Turquie a convoqué l'ambassadeur de Suède.",
+            &["TUR>SWEGOV 114"],
+        ),
+    ]);
+}
+
+/// Compound actors make one event per member.
+#[test]
+fn compound_actors() {
+    check(&[
+        (
+            "Les soldats maliens et les mercenaires ont tué des dizaines de civils.",
+            &["MLIMIL>MLICVL 1823", "MLIUAF>MLICVL 1823"],
+        ),
+        (
+            "Le Qatar a proposé sa médiation entre Israël et le Hamas.",
+            &["QAT>ISR 039", "QAT>PSEREB 039"],
+        ),
+        (
+            "La France et l'Allemagne ont condamné l'invasion russe.",
+            &["FRA>RUS 111", "DEU>RUS 111"],
+        ),
+    ]);
+}
+
+/// Reciprocal phrases and reciprocal verbs with a compound subject: each member acts on the other.
+#[test]
+fn reciprocals() {
+    check(&[
+        (
+            "Washington et Pékin se sont mutuellement accusés d'espionnage.",
+            &["USAGOV>CHNGOV 1125", "CHNGOV>USAGOV 1125"],
+        ),
+        (
+            "L'Arménie et l'Azerbaïdjan ont signé un accord de paix.",
+            &["ARM>AZE 057", "AZE>ARM 057"],
+        ),
+        (
+            "Le Maroc et l'Algérie ont rompu leurs relations diplomatiques.",
+            &["MAR>DZA 161", "DZA>MAR 161"],
+        ),
+        (
+            "La Russie et la Chine ont mené des exercices militaires conjoints.",
+            &["RUS>CHN 062", "CHN>RUS 062"],
+        ),
+    ]);
+}
+
+/// `ne ... pas`, `n'a jamais`, `ne ... plus`, and denials make no event.
+#[test]
+fn negation() {
+    check(&[
+        ("La Chine n'a pas condamné l'invasion.", &[]),
+        ("Le président turc ne s'est jamais rendu à Damas.", &[]),
+        ("La Hongrie ne soutient plus les sanctions.", &[]),
+        ("L'Inde n'a jamais reconnu le gouvernement taliban.", &[]),
+        ("Le Kremlin a démenti avoir attaqué la centrale.", &[]),
+    ]);
+}
+
+/// Passives with an agent: the agent is the source, the subject the target.
+#[test]
+fn passives_with_an_agent() {
+    check(&[
+        ("L'opposant a été arrêté par la police iranienne.", &["IRNCOP>IRNOPP 173"]),
+        ("L'ambassadeur de France a été convoqué par le ministère algérien des Affaires étrangères.", &["DZAGOV>FRAGOV 114"]),
+        ("Le convoi humanitaire est attaqué par des hommes armés.", &["---UAF>- 190"]),
+        ("Le journaliste a été condamné à dix ans de prison par un tribunal de Téhéran.", &["IRNJUD>IRNMED 116"]),
+    ]);
+}
+
+/// Reporting clauses make no event and do not lend their speaker to the reported event.
+#[test]
+fn reporting_clauses() {
+    check(&[
+        ("La Pologne va livrer des chars à l'Ukraine, a déclaré hier le Premier ministre polonais.", &["POL>UKR 0332"]),
+        ("Le Kremlin a accusé Kiev d'avoir attaqué la centrale nucléaire, a rapporté l'agence Tass.", &["RUSGOV>UKRGOV 1123"]),
+        ("Selon le ministère israélien de la Défense, l'armée a bombardé Gaza.", &["ISRMIL>PSE 195"]),
+        ("Les manifestants ont accusé la police de violences, selon des témoins.", &["---CVL>---COP 112"]),
+    ]);
+}
+
+/// An adjective after a verb + object trigger names the object (the target), not the agent as it
+/// does after a noun trigger (`les frappes israéliennes`).
+#[test]
+fn adjective_after_an_object_names_the_target() {
+    check(&[
+        ("Le Canada a condamné l'invasion russe.", &["CAN>RUS 111"]),
+        ("Les frappes israéliennes ont visé Rafah.", &["ISR>- 195"]),
+    ]);
+}
