@@ -465,10 +465,25 @@ pub(crate) fn build_events(
             };
             (group_members(units, a, at), target)
         } else {
+            // The agent phrase comes before the target's preposition: in `frappes contre des
+            // positions du Hezbollah`, `du Hezbollah` belongs to the target.
+            let target_prep_at = (t.last() + 1..window_end)
+                .find(|&k| {
+                    ctx.prep_at(k).is_some_and(|(q, _)| {
+                        p.target.iter().any(|slot| {
+                            matches!(slot, Slot::Prep(base) if ctx.lang.prep_index(base) == Some(q))
+                        }) && !p
+                            .source_after
+                            .iter()
+                            .any(|s| ctx.lang.prep_index(s) == Some(q))
+                    })
+                })
+                .unwrap_or(window_end);
             let source_after = (!p.source_after.is_empty())
                 .then(|| {
                     units.iter().position(|u| {
                         after(u)
+                            && u.start < target_prep_at
                             && u.prep.is_some_and(|q| {
                                 p.source_after
                                     .iter()

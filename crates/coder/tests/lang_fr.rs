@@ -313,3 +313,19 @@ fn adjective_after_an_object_names_the_target() {
         ("Les frappes israéliennes ont visé Rafah.", &["ISR>- 195"]),
     ]);
 }
+
+/// An agent phrase after a noun trigger comes before the target's preposition: after `contre`,
+/// `du Hezbollah` belongs to the target.
+#[test]
+fn agent_phrase_before_the_target_preposition() {
+    check(&[
+        (
+            "L'armée israélienne a mené des frappes contre des positions du Hezbollah.",
+            &["ISRMIL>LBNREB 195"],
+        ),
+        (
+            "Les frappes de l'armée russe sur Kharkiv ont fait trois morts.",
+            &["RUSMIL>- 195"],
+        ),
+    ]);
+}
