@@ -150,12 +150,15 @@ impl<'a> SentenceCtx<'a> {
         while i > 0 {
             let j = i - 1;
             let t = &self.tokens[j];
-            // A preposition phrase of any length ending at j.
-            for k in (j.saturating_sub(3)..=j).rev() {
-                if let Some((p, len)) = self.prep_at(k) {
-                    if k + len == j + 1 {
-                        return Some(p);
-                    }
+            // A preposition phrase ending at j, the longest first: `auprès du`, `nei confronti
+            // di` are one preposition, not the `du`/`di` they end with.
+            for k in j.saturating_sub(3)..=j {
+                let ends_here = self.tags[k].iter().find_map(|(f, len)| match f {
+                    Func::Prep(p) if k + len == j + 1 => Some(*p),
+                    _ => None,
+                });
+                if ends_here.is_some() {
+                    return ends_here;
                 }
             }
             let skippable = self.has(j, |f| f == Func::Article) || t.kind == TokenKind::Number;

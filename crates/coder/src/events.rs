@@ -316,7 +316,11 @@ fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Optio
         match u.prep {
             None => return Some(i),
             Some(_) if verb_follows => return Some(i),
-            Some(p) if ctx.is_genitive(p) && fallback.is_none() => fallback = Some(i),
+            // `il lancio ... da parte della Corea del Nord è stato condannato`: the agent of the
+            // subject noun stands for it.
+            Some(p) if (ctx.is_genitive(p) || ctx.lang.is_agent_prep(p)) && fallback.is_none() => {
+                fallback = Some(i)
+            }
             _ => {}
         }
     }

@@ -329,3 +329,19 @@ fn agent_phrase_before_the_target_preposition() {
         ),
     ]);
 }
+
+/// A preposition of several words ending in `de`/`du` (`auprès du`, `à l'encontre de`) is one
+/// preposition; and the agent of a passive's subject noun is the passive's target.
+#[test]
+fn long_prepositions_and_agents_of_subject_nouns() {
+    check(&[
+        (
+            "La Corée du Sud a protesté auprès du Japon.",
+            &["KOR>JPN 114"],
+        ),
+        (
+            "Le tir d'un missile par la Corée du Nord a été condamné par le Japon.",
+            &["JPN>PRK 111"],
+        ),
+    ]);
+}
