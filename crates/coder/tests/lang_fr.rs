@@ -345,3 +345,13 @@ fn long_prepositions_and_agents_of_subject_nouns() {
         ),
     ]);
 }
+
+/// Object clitics before the verb (`l'a sommé`, `lui a demandé`) refer back to the previous
+/// event's target; a verb joined by `et` shares the previous verb's subject.
+#[test]
+fn clitics_refer_back() {
+    check(&[(
+        "Pékin a convoqué l'ambassadeur japonais et l'a sommé de s'expliquer.",
+        &["CHNGOV>JPNGOV 114", "CHNGOV>JPNGOV 100"],
+    )]);
+}
