@@ -152,12 +152,15 @@ impl<'a> SentenceCtx<'a> {
         while i > 0 {
             let j = i - 1;
             let t = &self.tokens[j];
-            // A preposition phrase of any length ending at j.
-            for k in (j.saturating_sub(3)..=j).rev() {
-                if let Some((p, len)) = self.prep_at(k) {
-                    if k + len == j + 1 {
-                        return Some(p);
-                    }
+            // A preposition phrase ending at j, the longest first: `auprès du`, `nei confronti
+            // di` are one preposition, not the `du`/`di` they end with.
+            for k in j.saturating_sub(3)..=j {
+                let ends_here = self.tags[k].iter().find_map(|(f, len)| match f {
+                    Func::Prep(p) if k + len == j + 1 => Some(*p),
+                    _ => None,
+                });
+                if ends_here.is_some() {
+                    return ends_here;
                 }
             }
             let skippable = self.has(j, |f| f == Func::Article) || t.kind == TokenKind::Number;
@@ -454,7 +457,8 @@ impl SentenceCtx<'_> {
                             | Func::Yesterday
                             | Func::Today
                             | Func::Tomorrow
-                            | Func::DayBeforeYesterday
+                            | Func::BeforeYesterday
+                            | Func::AfterTomorrow
                     )
                 })
             })
@@ -531,6 +535,20 @@ fn find_mentions(
         // not a place: the actor starts at the next word.
         if alen == 0
             && plen > 0
+            && (i + 1..i + plen).any(|k| {
+                ctx.lang
+                    .actors()
+                    .matches_at(ids, k, original)
+                    .first()
+                    .is_some_and(|m| k + m.0 > i + plen)
+            })
+        {
+            plen = 0;
+        }
+        // A place that an actor overlaps and outruns is part of the actor's name: the town
+        // `L'Union` inside `L'Union européenne`.
+        if alen == 0
+            && plen > 1
             && (i + 1..i + plen).any(|k| {
                 ctx.lang
                     .actors()

@@ -128,21 +128,24 @@ pub(crate) fn find_dates(
                     date: Date::from_days(d.days() - back),
                 }
             }),
-            Func::Yesterday | Func::Today | Func::Tomorrow | Func::DayBeforeYesterday => {
-                exact.map(|d| {
-                    let shift = match func {
-                        Func::DayBeforeYesterday => -2,
-                        Func::Yesterday => -1,
-                        Func::Tomorrow => 1,
-                        _ => 0,
-                    };
-                    DateMention {
-                        start: i,
-                        end: i + len,
-                        date: Date::from_days(d.days() + shift),
-                    }
-                })
-            }
+            Func::Yesterday
+            | Func::Today
+            | Func::Tomorrow
+            | Func::BeforeYesterday
+            | Func::AfterTomorrow => exact.map(|d| {
+                let shift = match func {
+                    Func::BeforeYesterday => -2,
+                    Func::Yesterday => -1,
+                    Func::Tomorrow => 1,
+                    Func::AfterTomorrow => 2,
+                    _ => 0,
+                };
+                DateMention {
+                    start: i,
+                    end: i + len,
+                    date: Date::from_days(d.days() + shift),
+                }
+            }),
             _ => None,
         };
         match mention {

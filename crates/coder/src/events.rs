@@ -157,7 +157,9 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
                 break;
             }
             if let Some((p, len)) = ctx.prep_at(k) {
-                if k + len == i + 1 {
+                // A one-word preposition that is also an auxiliary is the auxiliary here: French
+                // `a` (has) and `à` are both `a` (`Israël a mené des frappes`).
+                if k + len == i + 1 && !(len == 1 && ctx.has(k, |f| f == Func::Aux)) {
                     // An articulated preposition (`negli`, `dell'`) carries its article.
                     let articulated =
                         len == 1 && ctx.lang.prep_bases()[p as usize] != ctx.tokens[k].norm;
@@ -332,7 +334,8 @@ fn subjectless_verb(ctx: &SentenceCtx<'_>, units: &[Unit], first: usize) -> bool
                     | Func::Yesterday
                     | Func::Today
                     | Func::Tomorrow
-                    | Func::DayBeforeYesterday
+                    | Func::BeforeYesterday
+                    | Func::AfterTomorrow
             )
         })
 }
@@ -398,7 +401,11 @@ fn subject_before(ctx: &SentenceCtx<'_>, units: &[Unit], before: usize) -> Optio
         match u.prep {
             None => return Some(i),
             Some(_) if verb_follows => return Some(i),
-            Some(p) if ctx.is_genitive(p) && fallback.is_none() => fallback = Some(i),
+            // `il lancio ... da parte della Corea del Nord è stato condannato`: the agent of the
+            // subject noun stands for it.
+            Some(p) if (ctx.is_genitive(p) || ctx.lang.is_agent_prep(p)) && fallback.is_none() => {
+                fallback = Some(i)
+            }
             _ => {}
         }
     }
@@ -569,10 +576,25 @@ pub(crate) fn build_events(
             };
             (group_members(units, a, at), target)
         } else {
+            // The agent phrase comes before the target's preposition: in `frappes contre des
+            // positions du Hezbollah`, `du Hezbollah` belongs to the target.
+            let target_prep_at = (t.last() + 1..window_end)
+                .find(|&k| {
+                    ctx.prep_at(k).is_some_and(|(q, _)| {
+                        p.target.iter().any(|slot| {
+                            matches!(slot, Slot::Prep(base) if ctx.lang.prep_index(base) == Some(q))
+                        }) && !p
+                            .source_after
+                            .iter()
+                            .any(|s| ctx.lang.prep_index(s) == Some(q))
+                    })
+                })
+                .unwrap_or(window_end);
             let source_after = (!p.source_after.is_empty())
                 .then(|| {
                     units.iter().position(|u| {
                         after(u)
+                            && u.start < target_prep_at
                             && u.prep.is_some_and(|q| {
                                 p.source_after
                                     .iter()
@@ -583,8 +605,12 @@ pub(crate) fn build_events(
                 .flatten();
             // A lower-case adjective right after a noun trigger names its agent:
             // `l'invasione russa`, `raid aerei israeliani`.
+            // Not when a gap splits the trigger (`condamné l'invasion russe`): the noun after the
+            // gap is the verb's object, and its adjective names the target.
+            let contiguous = t.tokens.len() == t.last() + 1 - t.first();
             let adjective_after = units.iter().position(|u| {
-                u.adjective_only
+                contiguous
+                    && u.adjective_only
                     && u.prep.is_none()
                     && u.start > t.last()
                     && u.start <= t.last() + 2

@@ -83,12 +83,14 @@ pub enum Func {
     Weekday(u8),
     /// "yesterday".
     Yesterday,
+    /// "the day before yesterday".
+    BeforeYesterday,
     /// "today".
     Today,
     /// "tomorrow".
     Tomorrow,
-    /// "the day before yesterday".
-    DayBeforeYesterday,
+    /// "the day after tomorrow".
+    AfterTomorrow,
 }
 
 /// One language's compiled dictionaries and patterns.

@@ -14,6 +14,15 @@ const STOPWORDS: &[&str] = &[
     "deja", "encore", "tout", "tous", "toute", "toutes", "lors", "ainsi", "alors", "cependant",
     "aujourd'hui", "hier", "ans", "pays", "ministre", "president", "premier", "deux", "quand",
     "c'", "y", "lui", "meme", "autres", "j'", "etre", "avoir", "peut", "doit", "notamment",
+    // Words frequent in French news and rare elsewhere, so that one short sentence is enough:
+    // weekdays, small numbers, nationality and institution words.
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "trois", "quatre",
+    "cinq", "dix", "cent", "francais", "francaise", "francaises", "gouvernement",
+    "ministere", "armee", "autorites", "etrangeres", "etats-unis", "plusieurs",
+    "aucun", "aucune", "nouvelle", "nouvelles", "nouveaux", "etaient",
+    "ceux", "celui", "cela", "semaine", "annee", "mois",
+    "americain", "americaine", "allemand", "chinois", "ukrainien", "israelien", "iranien",
+    "diplomatie", "homologue", "condamne", 
 ];
 
 pub(crate) const DATA: LangData = LangData {
@@ -40,4 +49,21 @@ fn stem(word: &str) -> &str {
         ],
         3,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{detect, Lang};
+
+    /// Short news sentences with few function words are still recognised as French.
+    #[test]
+    fn short_sentences_are_french() {
+        for text in [
+            "Moscou a expulsé quatre diplomates français.",
+            "Le Japon a imposé de nouvelles sanctions à la Russie.",
+            "Mardi, Pékin a convoqué l'ambassadeur américain.",
+        ] {
+            assert_eq!(detect(text), Some(Lang::Fr), "{text}");
+        }
+    }
 }

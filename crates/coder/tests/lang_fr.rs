@@ -1,0 +1,357 @@
+//! Table-driven tests of French: a sentence in, events out. Each expected event is
+//! `SOURCE>TARGET CODE`, with `-` for no target; the list must match the coder's output exactly
+//! (order aside). The sentences are written for these tests.
+
+use dyad_coder::{code_document, Document};
+use dyad_lexicon::{Date, Lexicon};
+use dyad_text::Lang;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
+}
+
+fn document(date: &str, text: &str) -> Document {
+    Document {
+        id: "t".into(),
+        text: text.into(),
+        lang: Lang::Fr,
+        date: Date::parse(date),
+    }
+}
+
+/// Codes `text` and returns its events as sorted `SOURCE>TARGET CODE` strings.
+fn coded(date: &str, text: &str) -> Vec<String> {
+    let (events, _) = code_document(lexicon(), &document(date, text));
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{} {}",
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.cameo
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs a table of `(sentence, expected events)` and reports every mismatch at once.
+fn check(table: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, want) in table {
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        let got = coded("2024-03-13", text);
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        table.len(),
+        failures.join("\n")
+    );
+}
+
+/// A town whose name starts like an actor's (`L'Union`, a French commune) does not hide the
+/// actor that overlaps and outruns it.
+#[test]
+fn actors_win_over_places_they_outrun() {
+    check(&[
+        (
+            "L'Union européenne a condamné la Russie.",
+            &["IGOEUREEC>RUS 111"],
+        ),
+        (
+            "Vendredi, l'Union européenne a imposé des sanctions contre l'Iran.",
+            &["IGOEUREEC>IRN 163"],
+        ),
+    ]);
+}
+
+/// `a` is both the auxiliary (has) and the preposition `à`: a noun trigger after `a` + verb is
+/// not inside a prepositional phrase, and the subject is its agent.
+#[test]
+fn auxiliary_a_is_not_a_preposition() {
+    check(&[
+        (
+            "Israël a mené des frappes aériennes sur la bande de Gaza.",
+            &["ISR>PSE 195"],
+        ),
+        (
+            "L'armée russe a lancé lundi des frappes contre l'Ukraine.",
+            &["RUSMIL>UKR 195"],
+        ),
+    ]);
+}
+
+/// Dates of events, resolved against the document date: `(document date, sentence, event date)`.
+fn check_dates(table: &[(&str, &str, &str)]) {
+    for (date, text, want) in table {
+        let (events, _) = code_document(lexicon(), &document(date, text));
+        assert!(!events.is_empty(), "no event in {text}");
+        let got = events[0].date.map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn relative_and_absolute_dates() {
+    check_dates(&[
+        // 2024-03-13 is a Wednesday.
+        (
+            "2024-03-13",
+            "Hier, le gouvernement turc a condamné l'attaque.",
+            "2024-03-12",
+        ),
+        (
+            "2024-03-13",
+            "Avant-hier, la police turque a arrêté vingt manifestants.",
+            "2024-03-11",
+        ),
+        (
+            "2024-03-13",
+            "Le ministre russe a rencontré lundi son homologue indien.",
+            "2024-03-11",
+        ),
+        (
+            "2024-03-13",
+            "Le président kényan a reçu aujourd'hui son homologue somalien.",
+            "2024-03-13",
+        ),
+        (
+            "2024-03-13",
+            "La veille, l'armée israélienne a bombardé Rafah.",
+            "2024-03-12",
+        ),
+        (
+            "2023-10-02",
+            "Le 27 septembre, les forces azerbaïdjanaises ont attaqué les séparatistes arméniens.",
+            "2023-09-27",
+        ),
+        (
+            "2024-01-05",
+            "Le 28 décembre, la Chine a condamné la visite du ministre japonais.",
+            "2023-12-28",
+        ),
+    ]);
+}
+
+#[test]
+fn source_verb_target() {
+    check(&[
+        (
+            "La Russie a accusé l'Ukraine de préparer une provocation.",
+            &["RUS>UKR 112"],
+        ),
+        (
+            "Moscou a expulsé quatre diplomates français.",
+            &["RUSGOV>FRAGOV 174"],
+        ),
+        (
+            "Les États-Unis ont imposé des sanctions contre l'Iran.",
+            &["USA>IRN 163"],
+        ),
+        (
+            "L'Allemagne a livré des chars Leopard à l'Ukraine.",
+            &["DEU>UKR 072"],
+        ),
+        (
+            "Alger a rompu ses relations diplomatiques avec Rabat.",
+            &["DZAGOV>MARGOV 161"],
+        ),
+        (
+            "Le Niger a ordonné le départ des troupes françaises.",
+            &["NER>FRAMIL 106"],
+        ),
+        (
+            "Pékin a averti Washington contre toute ingérence.",
+            &["CHNGOV>USAGOV 130"],
+        ),
+        (
+            "La France a rappelé son ambassadeur au Niger.",
+            &["FRA>NER 161"],
+        ),
+        (
+            "Le Japon a imposé de nouvelles sanctions à la Russie.",
+            &["JPN>RUS 163"],
+        ),
+        (
+            "Israël a libéré trente prisonniers palestiniens.",
+            &["ISR>PSE 0841"],
+        ),
+        (
+            "Le M23 s'est emparé de la ville de Goma.",
+            &["CODREB>COD 192"],
+        ),
+        (
+            "Le ministre russe des Affaires étrangères a critiqué mardi la décision de Washington.",
+            &["RUSGOV>USAGOV 111"],
+        ),
+    ]);
+}
+
+/// Role words combine with a country adjective, name or metonym: one actor, one code.
+#[test]
+fn roles_with_countries() {
+    check(&[
+        (
+            "Le ministre russe des Affaires étrangères a rencontré hier son homologue turc.",
+            &["RUSGOV>TURGOV 040"],
+        ),
+        (
+            "La ministre allemande de la Défense a visité Kiev.",
+            &["DEUGOV>UKRGOV 042"],
+        ),
+        (
+            "Le chef de la diplomatie chinoise a reçu mardi son homologue brésilien à Pékin.",
+            &["CHNGOV>BRAGOV 043"],
+        ),
+        (
+            "Les autorités iraniennes ont exécuté un manifestant.",
+            &["IRNGOV>IRNCVL 1823"],
+        ),
+        (
+            "L'armée azerbaïdjanaise a lancé une offensive contre les séparatistes arméniens.",
+            &["AZEMIL>ARMSEP 190"],
+        ),
+        (
+            "La Turquie a convoqué l'ambassadeur de Suède.",
+            &["TUR>SWEGOV 114"],
+        ),
+    ]);
+}
+
+/// Compound actors make one event per member.
+#[test]
+fn compound_actors() {
+    check(&[
+        (
+            "Les soldats maliens et les mercenaires ont tué des dizaines de civils.",
+            &["MLIMIL>MLICVL 1823", "MLIUAF>MLICVL 1823"],
+        ),
+        (
+            "Le Qatar a proposé sa médiation entre Israël et le Hamas.",
+            &["QAT>ISR 039", "QAT>PSEREB 039"],
+        ),
+        (
+            "La France et l'Allemagne ont condamné l'invasion russe.",
+            &["FRA>RUS 111", "DEU>RUS 111"],
+        ),
+    ]);
+}
+
+/// Reciprocal phrases and reciprocal verbs with a compound subject: each member acts on the other.
+#[test]
+fn reciprocals() {
+    check(&[
+        (
+            "Washington et Pékin se sont mutuellement accusés d'espionnage.",
+            &["USAGOV>CHNGOV 1125", "CHNGOV>USAGOV 1125"],
+        ),
+        (
+            "L'Arménie et l'Azerbaïdjan ont signé un accord de paix.",
+            &["ARM>AZE 057", "AZE>ARM 057"],
+        ),
+        (
+            "Le Maroc et l'Algérie ont rompu leurs relations diplomatiques.",
+            &["MAR>DZA 161", "DZA>MAR 161"],
+        ),
+        (
+            "La Russie et la Chine ont mené des exercices militaires conjoints.",
+            &["RUS>CHN 062", "CHN>RUS 062"],
+        ),
+    ]);
+}
+
+/// `ne ... pas`, `n'a jamais`, `ne ... plus`, and denials make no event.
+#[test]
+fn negation() {
+    check(&[
+        ("La Chine n'a pas condamné l'invasion.", &[]),
+        ("Le président turc ne s'est jamais rendu à Damas.", &[]),
+        ("La Hongrie ne soutient plus les sanctions.", &[]),
+        ("L'Inde n'a jamais reconnu le gouvernement taliban.", &[]),
+        ("Le Kremlin a démenti avoir attaqué la centrale.", &[]),
+    ]);
+}
+
+/// Passives with an agent: the agent is the source, the subject the target.
+#[test]
+fn passives_with_an_agent() {
+    check(&[
+        ("L'opposant a été arrêté par la police iranienne.", &["IRNCOP>IRNOPP 173"]),
+        ("L'ambassadeur de France a été convoqué par le ministère algérien des Affaires étrangères.", &["DZAGOV>FRAGOV 114"]),
+        ("Le convoi humanitaire est attaqué par des hommes armés.", &["---UAF>- 190"]),
+        ("Le journaliste a été condamné à dix ans de prison par un tribunal de Téhéran.", &["IRNJUD>IRNMED 116"]),
+    ]);
+}
+
+/// Reporting clauses make no event and do not lend their speaker to the reported event.
+#[test]
+fn reporting_clauses() {
+    check(&[
+        ("La Pologne va livrer des chars à l'Ukraine, a déclaré hier le Premier ministre polonais.", &["POL>UKR 0332"]),
+        ("Le Kremlin a accusé Kiev d'avoir attaqué la centrale nucléaire, a rapporté l'agence Tass.", &["RUSGOV>UKRGOV 1123"]),
+        ("Selon le ministère israélien de la Défense, l'armée a bombardé Gaza.", &["ISRMIL>PSE 195"]),
+        ("Les manifestants ont accusé la police de violences, selon des témoins.", &["---CVL>---COP 112"]),
+    ]);
+}
+
+/// An adjective after a verb + object trigger names the object (the target), not the agent as it
+/// does after a noun trigger (`les frappes israéliennes`).
+#[test]
+fn adjective_after_an_object_names_the_target() {
+    check(&[
+        ("Le Canada a condamné l'invasion russe.", &["CAN>RUS 111"]),
+        ("Les frappes israéliennes ont visé Rafah.", &["ISR>PSE 195"]),
+    ]);
+}
+
+/// An agent phrase after a noun trigger comes before the target's preposition: after `contre`,
+/// `du Hezbollah` belongs to the target.
+#[test]
+fn agent_phrase_before_the_target_preposition() {
+    check(&[
+        (
+            "L'armée israélienne a mené des frappes contre des positions du Hezbollah.",
+            &["ISRMIL>LBNREB 195"],
+        ),
+        (
+            "Les frappes de l'armée russe sur Kharkiv ont fait trois morts.",
+            &["RUSMIL>UKR 195"],
+        ),
+    ]);
+}
+
+/// A preposition of several words ending in `de`/`du` (`auprès du`, `à l'encontre de`) is one
+/// preposition; and the agent of a passive's subject noun is the passive's target.
+#[test]
+fn long_prepositions_and_agents_of_subject_nouns() {
+    check(&[
+        (
+            "La Corée du Sud a protesté auprès du Japon.",
+            &["KOR>JPN 114"],
+        ),
+        (
+            "Le tir d'un missile par la Corée du Nord a été condamné par le Japon.",
+            &["JPN>PRK 111"],
+        ),
+    ]);
+}
+
+/// Object clitics before the verb (`l'a sommé`, `lui a demandé`) refer back to the previous
+/// event's target; a verb joined by `et` shares the previous verb's subject.
+#[test]
+fn clitics_refer_back() {
+    check(&[(
+        "Pékin a convoqué l'ambassadeur japonais et l'a sommé de s'expliquer.",
+        &["CHNGOV>JPNGOV 114", "CHNGOV>JPNGOV 100"],
+    )]);
+}
