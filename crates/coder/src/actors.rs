@@ -95,6 +95,13 @@ fn loose_gap(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
 }
 
 fn genitive_gap(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    // Languages with genitive articles put the genitive after the noun without a preposition:
+    // `Außenminister Russlands`, `Präsident der Ukraine`.
+    if ctx.lang.has_genitive_articles()
+        && (to == from || (to == from + 1 && ctx.lang.is_genitive_article(&ctx.tokens[from].norm)))
+    {
+        return true;
+    }
     if to <= from || to - from > 2 {
         return false;
     }

@@ -354,6 +354,70 @@ fn implied_government(source: &Actor) -> Option<Actor> {
     })
 }
 
+/// Negation inside a trigger's gap, where verb-second languages put it: `lehnte den Plan nicht
+/// ab`, `verhängte keine Sanktionen`.
+fn negated_inside(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
+    t.tokens
+        .windows(2)
+        .any(|w| (w[0] + 1..w[1]).any(|k| ctx.has(k, |f| f == Func::Negation)))
+}
+
+/// Whether the original word starts with a capital letter.
+fn capitalised(ctx: &SentenceCtx<'_>, i: usize) -> bool {
+    ctx.original(i)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The first token of the clause that holds token `at`: after the last clause break before it.
+/// `group_comma[k]` marks commas inside a compound actor, which do not end a clause.
+fn clause_start(ctx: &SentenceCtx<'_>, at: usize, group_comma: &[bool]) -> usize {
+    let mut i = at;
+    while i > 0 && (group_comma[i - 1] || !is_break(ctx, i - 1)) {
+        i -= 1;
+    }
+    i
+}
+
+/// Verb-second languages (`word-order: verb-second`): the subject of a verb trigger is the first
+/// actor of its clause that no preposition introduces, and the other such actors between it and
+/// the trigger are objects (`Russland hat die Ukraine angegriffen`, `..., dass Russland die
+/// Ukraine angegriffen hat`); with none before the verb, the subject follows it (`Am Dienstag
+/// griff Russland die Ukraine an`). Returns the subject and the objects before the trigger.
+fn verb_second_subject(
+    units: &[Unit],
+    t: &Trigger,
+    clause: usize,
+    window_end: usize,
+) -> Option<(usize, Vec<usize>)> {
+    let at = t.first();
+    let plain = |u: &Unit| u.prep.is_none() && usable(u, at);
+    let before: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].start >= clause && units[i].end <= at && plain(&units[i]))
+        .collect();
+    if let Some(&s) = before.first() {
+        let g = units[s].group;
+        let objects = before
+            .into_iter()
+            .filter(|&i| units[i].group != g)
+            .collect();
+        return Some((s, objects));
+    }
+    (0..units.len())
+        .find(|&i| units[i].start > at && units[i].start < window_end && plain(&units[i]))
+        .map(|s| (s, Vec::new()))
+}
+
+/// A passive in a verb-second language: a participle with a form of the passive auxiliary
+/// earlier in its clause (`wurde am Montag festgenommen`) or right after it (`festgenommen
+/// worden`).
+fn verb_second_passive(ctx: &SentenceCtx<'_>, t: &Trigger, clause: usize) -> bool {
+    ctx.lang.is_participle(&ctx.tokens[t.first()].norm)
+        && ((clause..t.first()).any(|k| ctx.has(k, |f| f == Func::Passive))
+            || ctx.has(t.last() + 1, |f| f == Func::Passive))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build_events(
     ctx: &SentenceCtx<'_>,
@@ -377,6 +441,10 @@ pub(crate) fn build_events(
                 .any(|b| a.group == b.group && a.end <= k && k < b.start)
         })
     };
+    let group_comma: Vec<bool> = (0..n)
+        .map(|k| ctx.tokens[k].norm == "," && inside_group(k))
+        .collect();
+    let v2 = ctx.lang.is_verb_second();
     let mut neg_from: Option<usize> = None;
     let mut last_sources: Option<Vec<usize>> = None;
     let mut last_targets: Vec<usize> = Vec::new();
@@ -398,7 +466,7 @@ pub(crate) fn build_events(
             }
             PatternCode::Report | PatternCode::Skip => continue,
         };
-        if negated(ctx, t.first()) {
+        if negated(ctx, t.first()) || (v2 && negated_inside(ctx, t)) {
             near_misses.push(miss("negated"));
             continue;
         }
@@ -423,6 +491,10 @@ pub(crate) fn build_events(
             window_end += 1;
         }
         let after = |u: &Unit| u.start > t.first() && u.start < window_end && usable(u, at);
+        // Verb-second languages write nouns with a capital: a lower-case trigger is a verb.
+        let clause = clause_start(ctx, t.first(), &group_comma);
+        let verb = v2 && !capitalised(ctx, t.first());
+        let v2_passive = v2 && verb_second_passive(ctx, t, clause);
 
         // A passive's agent is its source and its subject the target. A participle followed
         // at once by its agent (`a truce brokered by Russia`) is passive without an auxiliary.
@@ -434,8 +506,16 @@ pub(crate) fn build_events(
                     && u.start <= t.last() + 1 + max_gap
             })
         };
-        let passive = passive_before(ctx, t.first());
-        let agent = if passive {
+        let passive = passive_before(ctx, t.first()) || v2_passive;
+        let agent = if v2_passive {
+            // `von der Polizei festgenommen`: the agent stands anywhere in the clause.
+            units.iter().position(|u| {
+                u.start >= clause
+                    && u.start < window_end
+                    && usable(u, at)
+                    && u.prep.is_some_and(|q| ctx.lang.is_agent_prep(q))
+            })
+        } else if passive {
             agent_at(usize::MAX / 2)
         } else if participle {
             agent_at(2)
@@ -457,6 +537,18 @@ pub(crate) fn build_events(
             });
             let target = match dative {
                 Some(d) => group_members(units, d, at),
+                // `wurden am Montag 25 Mitglieder von der Polizei festgenommen`.
+                None if v2_passive => units
+                    .iter()
+                    .position(|u| {
+                        u.start >= clause
+                            && u.start < window_end
+                            && u.group != units[a].group
+                            && u.prep.is_none()
+                            && usable(u, at)
+                    })
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default(),
                 None => subject_before(ctx, units, t.first())
                     .map(|s| group_members(units, s, at))
                     .unwrap_or_default(),
@@ -491,6 +583,7 @@ pub(crate) fn build_events(
                     && (t.last() + 1..u.start)
                         .all(|k| ctx.tokens[k].kind == TokenKind::Word && !ctx.trigger_token[k])
             });
+            let mut objects_before: Vec<usize> = Vec::new();
             let sources = if let Some(s) = source_after
                 .or(adjective_after)
                 .or_else(|| possessor_before(ctx, units, t.first()))
@@ -498,6 +591,15 @@ pub(crate) fn build_events(
                 group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
+            } else if let Some((s, objects)) = verb
+                .then(|| verb_second_subject(units, t, clause, window_end))
+                .flatten()
+            {
+                objects_before = objects;
+                group_members(units, s, at)
+            } else if v2 && !verb && ctx.prep_before(t.first()).is_some() {
+                // `von Angriffen auf Israel`: a noun inside a prepositional phrase.
+                Vec::new()
             } else if let Some(anchor) = report_anchor(ctx, t.first()) {
                 subject_before(ctx, units, anchor)
                     .map(|s| group_members(units, s, at))
@@ -529,6 +631,36 @@ pub(crate) fn build_events(
                 if fits {
                     targets = group_members(units, i, at);
                     break;
+                }
+            }
+            // `Russland hat die Ukraine angegriffen`: the object stands before the participle.
+            if targets.is_empty() {
+                let fits = |u: &Unit| {
+                    p.target.iter().any(|slot| match slot {
+                        Slot::Obj => u.prep.is_none(),
+                        Slot::Prep(base) => {
+                            u.loose_prep.is_some() && ctx.lang.prep_index(base) == u.loose_prep
+                        }
+                    })
+                };
+                let first_source = sources.first().map_or(t.first(), |&s| units[s].end);
+                let before = objects_before
+                    .iter()
+                    .copied()
+                    .find(|&o| fits(&units[o]))
+                    .or_else(|| {
+                        (0..units.len()).find(|&i| {
+                            verb && units[i].start >= first_source
+                                && units[i].end <= t.first()
+                                && units[i].start >= clause
+                                && !sources.contains(&i)
+                                && units[i].prep.is_some()
+                                && usable(&units[i], at)
+                                && fits(&units[i])
+                        })
+                    });
+                if let Some(o) = before {
+                    targets = group_members(units, o, at);
                 }
             }
             // `accusing him of ...`: a pronoun object stands for the previous event's target.

@@ -100,6 +100,8 @@ pub struct LangLexicon {
     genitive: FxHashSet<u16>,
     participle_suffixes: Vec<String>,
     participle_words: FxHashSet<String>,
+    verb_second: bool,
+    genitive_articles: FxHashSet<String>,
     patterns: Vec<Pattern>,
     by_word: FxHashMap<String, Vec<u32>>,
     by_prefix: FxHashMap<String, Vec<u32>>,
@@ -149,6 +151,20 @@ impl LangLexicon {
                 .participle_suffixes
                 .iter()
                 .any(|s| norm.len() > s.len() + 1 && norm.ends_with(s.as_str()))
+    }
+    /// Whether the language puts the finite verb second and objects before a clause-final
+    /// participle (`word-order: verb-second`, German).
+    pub fn is_verb_second(&self) -> bool {
+        self.verb_second
+    }
+    /// Whether a normalised word is an article that marks a genitive after a role
+    /// (`genitive-article: der | des`: `Außenminister der Ukraine`).
+    pub fn is_genitive_article(&self, norm: &str) -> bool {
+        self.genitive_articles.contains(norm)
+    }
+    /// Whether the language has genitive articles (and so genitives after the noun).
+    pub fn has_genitive_articles(&self) -> bool {
+        !self.genitive_articles.is_empty()
     }
     /// Every pattern, in file order.
     pub fn patterns(&self) -> &[Pattern] {

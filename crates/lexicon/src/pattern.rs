@@ -53,10 +53,17 @@ pub enum Elem {
     Gap,
     /// Exactly one non-punctuation token.
     Any,
+    /// Zero to [`MAX_CLAUSE_GAP`] non-punctuation tokens, after which the rest of the trigger
+    /// must end the clause (be followed by punctuation or the end of the sentence): the split
+    /// particle of a separable verb (`wies die Kritik zurück.`).
+    ClauseGap,
 }
 
 /// The longest gap `..` may skip.
 pub const MAX_GAP: usize = 4;
+
+/// The longest gap `...` may skip.
+pub const MAX_CLAUSE_GAP: usize = 12;
 
 /// A compiled event pattern.
 #[derive(Debug, Clone)]
@@ -142,7 +149,7 @@ impl Pattern {
                 )))
             }
         }
-        if matches!(elems.last(), Some(Elem::Gap)) {
+        if matches!(elems.last(), Some(Elem::Gap | Elem::ClauseGap)) {
             return Err(err(format!(
                 "pattern {id}: a trigger cannot end with a gap"
             )));
@@ -221,6 +228,7 @@ fn parse_atoms(text: &str) -> Result<Vec<Atom>, String> {
 fn parse_elem(word: &str) -> Result<Elem, String> {
     match word {
         ".." => Ok(Elem::Gap),
+        "..." => Ok(Elem::ClauseGap),
         "_" => Ok(Elem::Any),
         _ => match word.strip_prefix('(') {
             Some(rest) => {
@@ -282,6 +290,22 @@ fn match_from(elems: &[Elem], toks: &[Tok<'_>], at: usize, taken: &mut Vec<usize
             }
             false
         }
+        Elem::ClauseGap => {
+            let mark = taken.len();
+            for skip in 0..=MAX_CLAUSE_GAP {
+                if skip > 0 && toks.get(at + skip - 1).is_none_or(|t| t.punct) {
+                    break;
+                }
+                if match_from(rest, toks, at + skip, taken) {
+                    let next = taken.last().map_or(at + skip, |&k| k + 1);
+                    if toks.get(next).is_none_or(|t| t.punct) {
+                        return true;
+                    }
+                    taken.truncate(mark);
+                }
+            }
+            false
+        }
     }
 }
 
@@ -339,5 +363,18 @@ mod tests {
             Some(vec![0, 1, 2])
         );
         assert_eq!(p.match_at(&toks("dichiarato la legge"), 0), None);
+    }
+
+    #[test]
+    fn clause_gap_needs_the_particle_at_the_end_of_the_clause() {
+        let p = Pattern::parse("f", 1, "x 120 lehnte|lehnten ... ab").unwrap();
+        let t = toks("lehnte die Forderungen der Bauern am Montag ab .");
+        assert_eq!(p.match_at(&t, 0), Some(vec![0, 7]));
+        assert_eq!(p.match_at(&toks("lehnte den Plan ab"), 0), Some(vec![0, 3]));
+        // `ab` as a preposition inside the clause is not the particle.
+        assert_eq!(p.match_at(&toks("lehnte ab Montag Gespräche"), 0), None);
+        // Punctuation ends the clause before the particle.
+        assert_eq!(p.match_at(&toks("lehnte , wie es hieß , ab"), 0), None);
+        assert!(Pattern::parse("f", 1, "x 120 lehnte ...").is_err());
     }
 }

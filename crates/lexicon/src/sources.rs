@@ -552,6 +552,26 @@ impl Builder {
                     }
                     continue;
                 }
+                "word-order" => {
+                    match list.trim() {
+                        "verb-second" => l.verb_second = true,
+                        "svo" => l.verb_second = false,
+                        other => self.errors.push(Error::new(
+                            file,
+                            number,
+                            ErrorKind::Syntax(format!(
+                                "word-order: want `svo` or `verb-second`, found {other:?}"
+                            )),
+                        )),
+                    }
+                    continue;
+                }
+                "genitive-article" => {
+                    for form in phrase_list(list) {
+                        l.genitive_articles.insert(dyad_text::normalize(form));
+                    }
+                    continue;
+                }
                 "locative" | "agent" | "genitive" => {
                     let target = match key {
                         "locative" => &mut locative,
