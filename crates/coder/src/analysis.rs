@@ -551,9 +551,11 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -
     let toks: Vec<Tok<'_>> = ctx
         .tokens
         .iter()
-        .map(|t| Tok {
+        .enumerate()
+        .map(|(i, t)| Tok {
             norm: &t.norm,
             punct: t.kind == TokenKind::Punct,
+            joins: ctx.has(i, |f| matches!(f, Func::And | Func::Boundary)),
         })
         .collect();
     let mut found: Vec<Trigger> = Vec::new();

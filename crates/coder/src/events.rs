@@ -160,6 +160,10 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
             continue;
         }
         let date_word = ctx.has(i, |f| matches!(f, Func::Month(_) | Func::Weekday(_)));
+        if date_word && ctx.lang.is_verb_second() {
+            // `am Mittwoch den Rückzug angeordnet`: the date has its own preposition.
+            return false;
+        }
         if date_word
             || t.kind == TokenKind::Number
             || (t.kind == TokenKind::Word
@@ -362,6 +366,12 @@ fn negated_inside(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
         .any(|w| (w[0] + 1..w[1]).any(|k| ctx.has(k, |f| f == Func::Negation)))
 }
 
+/// A reciprocal phrase around a trigger (`sich gegenseitig`).
+fn reciprocal_near(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
+    (t.first().saturating_sub(3)..(t.last() + 4).min(ctx.tokens.len()))
+        .any(|k| ctx.has(k, |f| f == Func::Reciprocal))
+}
+
 /// Whether the original word starts with a capital letter.
 fn capitalised(ctx: &SentenceCtx<'_>, i: usize) -> bool {
     ctx.original(i)
@@ -374,7 +384,8 @@ fn capitalised(ctx: &SentenceCtx<'_>, i: usize) -> bool {
 /// `group_comma[k]` marks commas inside a compound actor, which do not end a clause.
 fn clause_start(ctx: &SentenceCtx<'_>, at: usize, group_comma: &[bool]) -> usize {
     let mut i = at;
-    while i > 0 && (group_comma[i - 1] || !is_break(ctx, i - 1)) {
+    let bracket = |k: usize| matches!(ctx.tokens[k].norm.as_str(), "(" | ")");
+    while i > 0 && (group_comma[i - 1] || bracket(i - 1) || !is_break(ctx, i - 1)) {
         i -= 1;
     }
     i
@@ -493,7 +504,7 @@ pub(crate) fn build_events(
         let after = |u: &Unit| u.start > t.first() && u.start < window_end && usable(u, at);
         // Verb-second languages write nouns with a capital: a lower-case trigger is a verb.
         let clause = clause_start(ctx, t.first(), &group_comma);
-        let verb = v2 && !capitalised(ctx, t.first());
+        let verb = v2 && t.tokens.iter().any(|&k| !capitalised(ctx, k));
         let v2_passive = v2 && verb_second_passive(ctx, t, clause);
 
         // A passive's agent is its source and its subject the target. A participle followed
@@ -606,6 +617,11 @@ pub(crate) fn build_events(
                     .unwrap_or_default()
             } else if inside_prepositional_phrase(ctx, t.first()) {
                 Vec::new()
+            } else if let Some((s, _)) = v2
+                .then(|| verb_second_subject(units, t, clause, window_end))
+                .flatten()
+            {
+                group_members(units, s, at)
             } else {
                 subject_before(ctx, units, t.first())
                     .map(|s| group_members(units, s, at))
@@ -634,7 +650,7 @@ pub(crate) fn build_events(
                 }
             }
             // `Russland hat die Ukraine angegriffen`: the object stands before the participle.
-            if targets.is_empty() {
+            if targets.is_empty() && !((p.recip || reciprocal_near(ctx, t)) && sources.len() >= 2) {
                 let fits = |u: &Unit| {
                     p.target.iter().any(|slot| match slot {
                         Slot::Obj => u.prep.is_none(),

@@ -93,6 +93,9 @@ pub struct Tok<'a> {
     pub norm: &'a str,
     /// Punctuation never fills a gap.
     pub punct: bool,
+    /// A coordinating or subordinating word (`und`, `aber`, `dass`): like punctuation, it may
+    /// follow the end of a clause gap `...`.
+    pub joins: bool,
 }
 
 impl Pattern {
@@ -298,7 +301,7 @@ fn match_from(elems: &[Elem], toks: &[Tok<'_>], at: usize, taken: &mut Vec<usize
                 }
                 if match_from(rest, toks, at + skip, taken) {
                     let next = taken.last().map_or(at + skip, |&k| k + 1);
-                    if toks.get(next).is_none_or(|t| t.punct) {
+                    if toks.get(next).is_none_or(|t| t.punct || t.joins) {
                         return true;
                     }
                     taken.truncate(mark);
@@ -318,6 +321,7 @@ mod tests {
             .map(|w| Tok {
                 norm: w,
                 punct: w.chars().all(|c| c.is_ascii_punctuation()),
+                joins: w == "und",
             })
             .collect()
     }
@@ -371,6 +375,10 @@ mod tests {
         let t = toks("lehnte die Forderungen der Bauern am Montag ab .");
         assert_eq!(p.match_at(&t, 0), Some(vec![0, 7]));
         assert_eq!(p.match_at(&toks("lehnte den Plan ab"), 0), Some(vec![0, 3]));
+        assert_eq!(
+            p.match_at(&toks("lehnte den Plan ab und ging"), 0),
+            Some(vec![0, 3])
+        );
         // `ab` as a preposition inside the clause is not the particle.
         assert_eq!(p.match_at(&toks("lehnte ab Montag Gespräche"), 0), None);
         // Punctuation ends the clause before the particle.
