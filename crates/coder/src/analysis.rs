@@ -185,6 +185,16 @@ impl<'a> SentenceCtx<'a> {
         None
     }
 
+    /// The dot of an ordinal inside a sentence (`am 7. Oktober`): not punctuation that ends a
+    /// clause.
+    pub fn ordinal_dot(&self, i: usize) -> bool {
+        self.tokens[i].norm == "."
+            && i > 0
+            && i + 1 < self.tokens.len()
+            && self.tokens[i - 1].kind == TokenKind::Number
+            && self.tokens[i + 1].kind == TokenKind::Word
+    }
+
     pub fn span(&self, from: usize, to: usize) -> Span {
         (self.tokens[from].start, self.tokens[to - 1].end)
     }
@@ -554,7 +564,7 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -
         .enumerate()
         .map(|(i, t)| Tok {
             norm: &t.norm,
-            punct: t.kind == TokenKind::Punct,
+            punct: t.kind == TokenKind::Punct && !ctx.ordinal_dot(i),
             joins: ctx.has(i, |f| matches!(f, Func::And | Func::Boundary)),
         })
         .collect();
@@ -691,7 +701,9 @@ fn mark_reporters(ctx: &SentenceCtx<'_>, triggers: &[Trigger], units: &mut [Unit
     let n = ctx.tokens.len();
     let is_break = |i: usize| {
         let t = &ctx.tokens[i];
-        t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "'" | "%" | "$" | "€")
+        t.kind == TokenKind::Punct
+            && !ctx.ordinal_dot(i)
+            && !matches!(t.norm.as_str(), "-" | "'" | "%" | "$" | "€")
     };
     for t in triggers {
         if ctx.lang.patterns()[t.pattern].code != PatternCode::Report {

@@ -75,6 +75,7 @@ pub(crate) fn resolve(ctx: &SentenceCtx<'_>, u: &Unit, context: Option<u16>) -> 
 fn is_break(ctx: &SentenceCtx<'_>, i: usize) -> bool {
     let t = &ctx.tokens[i];
     t.kind == TokenKind::Punct
+        && !ctx.ordinal_dot(i)
         && !matches!(
             t.norm.as_str(),
             "-" | "'" | "%" | "$" | "€" | "«" | "»" | "\"" | "“" | "”" | "‘" | "’" | "/" | "&"
@@ -395,29 +396,21 @@ fn clause_start(ctx: &SentenceCtx<'_>, at: usize, group_comma: &[bool]) -> usize
 /// actor of its clause that no preposition introduces, and the other such actors between it and
 /// the trigger are objects (`Russland hat die Ukraine angegriffen`, `..., dass Russland die
 /// Ukraine angegriffen hat`); with none before the verb, the subject follows it (`Am Dienstag
-/// griff Russland die Ukraine an`). Returns the subject and the objects before the trigger.
+/// griff Russland die Ukraine an`).
 fn verb_second_subject(
     units: &[Unit],
     t: &Trigger,
     clause: usize,
     window_end: usize,
-) -> Option<(usize, Vec<usize>)> {
+) -> Option<usize> {
     let at = t.first();
     let plain = |u: &Unit| u.prep.is_none() && usable(u, at);
-    let before: Vec<usize> = (0..units.len())
-        .filter(|&i| units[i].start >= clause && units[i].end <= at && plain(&units[i]))
-        .collect();
-    if let Some(&s) = before.first() {
-        let g = units[s].group;
-        let objects = before
-            .into_iter()
-            .filter(|&i| units[i].group != g)
-            .collect();
-        return Some((s, objects));
-    }
     (0..units.len())
-        .find(|&i| units[i].start > at && units[i].start < window_end && plain(&units[i]))
-        .map(|s| (s, Vec::new()))
+        .find(|&i| units[i].start >= clause && units[i].end <= at && plain(&units[i]))
+        .or_else(|| {
+            (0..units.len())
+                .find(|&i| units[i].start > at && units[i].start < window_end && plain(&units[i]))
+        })
 }
 
 /// A passive in a verb-second language: a participle with a form of the passive auxiliary
@@ -594,7 +587,6 @@ pub(crate) fn build_events(
                     && (t.last() + 1..u.start)
                         .all(|k| ctx.tokens[k].kind == TokenKind::Word && !ctx.trigger_token[k])
             });
-            let mut objects_before: Vec<usize> = Vec::new();
             let sources = if let Some(s) = source_after
                 .or(adjective_after)
                 .or_else(|| possessor_before(ctx, units, t.first()))
@@ -602,11 +594,10 @@ pub(crate) fn build_events(
                 group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
-            } else if let Some((s, objects)) = verb
+            } else if let Some(s) = verb
                 .then(|| verb_second_subject(units, t, clause, window_end))
                 .flatten()
             {
-                objects_before = objects;
                 group_members(units, s, at)
             } else if v2 && !verb && ctx.prep_before(t.first()).is_some() {
                 // `von Angriffen auf Israel`: a noun inside a prepositional phrase.
@@ -617,7 +608,18 @@ pub(crate) fn build_events(
                     .unwrap_or_default()
             } else if inside_prepositional_phrase(ctx, t.first()) {
                 Vec::new()
-            } else if let Some((s, _)) = v2
+            } else if let Some(s) = v2
+                .then(|| {
+                    // `des russischen Einmarschs`: the adjective right before a noun names its
+                    // agent.
+                    units
+                        .iter()
+                        .position(|u| u.adjective_only && u.end == t.first() && usable(u, at))
+                })
+                .flatten()
+            {
+                group_members(units, s, at)
+            } else if let Some(s) = v2
                 .then(|| verb_second_subject(units, t, clause, window_end))
                 .flatten()
             {
@@ -649,33 +651,43 @@ pub(crate) fn build_events(
                     break;
                 }
             }
-            // `Russland hat die Ukraine angegriffen`: the object stands before the participle.
-            if targets.is_empty() && !((p.recip || reciprocal_near(ctx, t)) && sources.len() >= 2) {
-                let fits = |u: &Unit| {
-                    p.target.iter().any(|slot| match slot {
-                        Slot::Obj => u.prep.is_none(),
-                        Slot::Prep(base) => {
-                            u.loose_prep.is_some() && ctx.lang.prep_index(base) == u.loose_prep
+            // `Russland hat die Ukraine angegriffen`: the object stands between the subject and a
+            // clause-final verb. The pattern's slots are tried in order, each on the actor nearest
+            // the verb first (datives come before accusatives); a bare adjective qualifies a noun
+            // and is no object.
+            if verb
+                && targets.is_empty()
+                && !((p.recip || reciprocal_near(ctx, t)) && sources.len() >= 2)
+            {
+                let from = sources
+                    .iter()
+                    .map(|&s| units[s].end)
+                    .max()
+                    .unwrap_or(clause)
+                    .max(clause);
+                let candidates: Vec<usize> = (0..units.len())
+                    .rev()
+                    .filter(|&i| {
+                        let u = &units[i];
+                        u.start >= from
+                            && u.end <= t.first()
+                            && !sources.contains(&i)
+                            && !u.adjective_only
+                            && usable(u, at)
+                    })
+                    .collect();
+                let found = p.target.iter().find_map(|slot| {
+                    candidates.iter().copied().find(|&i| {
+                        let u = &units[i];
+                        match slot {
+                            Slot::Obj => u.prep.is_none(),
+                            Slot::Prep(base) => {
+                                u.loose_prep.is_some() && ctx.lang.prep_index(base) == u.loose_prep
+                            }
                         }
                     })
-                };
-                let first_source = sources.first().map_or(t.first(), |&s| units[s].end);
-                let before = objects_before
-                    .iter()
-                    .copied()
-                    .find(|&o| fits(&units[o]))
-                    .or_else(|| {
-                        (0..units.len()).find(|&i| {
-                            verb && units[i].start >= first_source
-                                && units[i].end <= t.first()
-                                && units[i].start >= clause
-                                && !sources.contains(&i)
-                                && units[i].prep.is_some()
-                                && usable(&units[i], at)
-                                && fits(&units[i])
-                        })
-                    });
-                if let Some(o) = before {
+                });
+                if let Some(o) = found {
                     targets = group_members(units, o, at);
                 }
             }

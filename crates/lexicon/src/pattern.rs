@@ -63,7 +63,7 @@ pub enum Elem {
 pub const MAX_GAP: usize = 4;
 
 /// The longest gap `...` may skip.
-pub const MAX_CLAUSE_GAP: usize = 12;
+pub const MAX_CLAUSE_GAP: usize = 16;
 
 /// A compiled event pattern.
 #[derive(Debug, Clone)]
