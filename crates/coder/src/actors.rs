@@ -247,6 +247,13 @@ fn absorb(ctx: &SentenceCtx<'_>, u: &mut Unit, next: &Mention, kind: ActorKind) 
                 u.entity = Some(e);
                 take(u);
                 true
+            } else if u.entity.is_some()
+                && gap_to == gap_from + 1
+                && ctx.lang.is_genitive_article(&ctx.tokens[gap_from].norm)
+            {
+                // `Sicherheitsrat der Vereinten Nationen`: the body keeps its own code.
+                take(u);
+                true
             } else if u.entity.is_none()
                 && !u.adjective_only
                 && (adjacent || comma_only)

@@ -565,7 +565,9 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -
         .map(|(i, t)| Tok {
             norm: &t.norm,
             punct: t.kind == TokenKind::Punct && !ctx.ordinal_dot(i),
-            joins: ctx.has(i, |f| matches!(f, Func::And | Func::Boundary)),
+            joins: ctx.has(i, |f| {
+                matches!(f, Func::And | Func::Boundary | Func::Aux | Func::Passive)
+            }),
         })
         .collect();
     let mut found: Vec<Trigger> = Vec::new();

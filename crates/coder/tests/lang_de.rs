@@ -131,6 +131,12 @@ fn german_verb_second_and_verb_final() {
                 "Es hieß, dass Marokko die Vorschläge Algeriens ablehnte.",
                 &["MAR>DZA 120"],
             ),
+            // A clause gap may end before the auxiliary of a verb-final clause.
+            (
+                "2024-03-05",
+                "Es hieß, dass Schweden der Ukraine Panzer geliefert hat.",
+                &["SWE>UKR 072"],
+            ),
             // Dative object of `vorwerfen`.
             (
                 "2024-03-05",
@@ -174,6 +180,12 @@ fn german_actors() {
                 "2024-03-05",
                 "Die Regierung der Ukraine hat Belarus gewarnt.",
                 &["UKRGOV>BLR 012"],
+            ),
+            // An organisation of an organisation keeps the first one's code.
+            (
+                "2024-03-05",
+                "Der Sicherheitsrat der Vereinten Nationen verurteilte Nordkorea.",
+                &["IGOUNO>PRK 111"],
             ),
             // Possessive genitive before the role.
             (

@@ -93,8 +93,8 @@ pub struct Tok<'a> {
     pub norm: &'a str,
     /// Punctuation never fills a gap.
     pub punct: bool,
-    /// A coordinating or subordinating word (`und`, `aber`, `dass`): like punctuation, it may
-    /// follow the end of a clause gap `...`.
+    /// A coordinating, subordinating or auxiliary word (`und`, `dass`, `hat`): like
+    /// punctuation, it may follow the end of a clause gap `...` (`... geliefert hat`).
     pub joins: bool,
 }
 
