@@ -367,6 +367,22 @@ fn negated_inside(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
         .any(|w| (w[0] + 1..w[1]).any(|k| ctx.has(k, |f| f == Func::Negation)))
 }
 
+/// Whether the actor starting at `start` is the genitive attribute of a plain capitalised noun
+/// before it (articles in between): `Ausweisung russischer Diplomaten`, `Invasion Taiwans`.
+fn noun_attribute(ctx: &SentenceCtx<'_>, units: &[Unit], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && ctx.has(j - 1, |f| f == Func::Article) {
+        j -= 1;
+    }
+    let Some(k) = j.checked_sub(1) else {
+        return false;
+    };
+    ctx.tokens[k].kind == TokenKind::Word
+        && capitalised(ctx, k)
+        && ctx.tags[k].is_empty()
+        && !units.iter().any(|u| u.start <= k && k < u.end)
+}
+
 /// A reciprocal phrase around a trigger (`sich gegenseitig`).
 fn reciprocal_near(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
     (t.first().saturating_sub(3)..(t.last() + 4).min(ctx.tokens.len()))
@@ -619,11 +635,11 @@ pub(crate) fn build_events(
                 .flatten()
             {
                 group_members(units, s, at)
-            } else if let Some(s) = v2
-                .then(|| verb_second_subject(units, t, clause, window_end))
-                .flatten()
-            {
-                group_members(units, s, at)
+            } else if v2 {
+                // A noun's agent stands in its own clause, or there is none.
+                verb_second_subject(units, t, clause, window_end)
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default()
             } else {
                 subject_before(ctx, units, t.first())
                     .map(|s| group_members(units, s, at))
@@ -652,9 +668,10 @@ pub(crate) fn build_events(
                 }
             }
             // `Russland hat die Ukraine angegriffen`: the object stands between the subject and a
-            // clause-final verb. The pattern's slots are tried in order, each on the actor nearest
-            // the verb first (datives come before accusatives); a bare adjective qualifies a noun
-            // and is no object.
+            // clause-final verb. The pattern's slots are tried in order, each on the actors in
+            // text order; a bare adjective qualifies a noun and is no object, and a genitive after
+            // a noun (`die Ausweisung russischer Diplomaten`, `vor einer Invasion Taiwans`) only
+            // when no other actor is (`lehnte die Vorschläge Algeriens ab`).
             if verb
                 && targets.is_empty()
                 && !((p.recip || reciprocal_near(ctx, t)) && sources.len() >= 2)
@@ -665,8 +682,7 @@ pub(crate) fn build_events(
                     .max()
                     .unwrap_or(clause)
                     .max(clause);
-                let candidates: Vec<usize> = (0..units.len())
-                    .rev()
+                let mut candidates: Vec<usize> = (0..units.len())
                     .filter(|&i| {
                         let u = &units[i];
                         u.start >= from
@@ -676,6 +692,7 @@ pub(crate) fn build_events(
                             && usable(u, at)
                     })
                     .collect();
+                candidates.sort_by_key(|&i| noun_attribute(ctx, units, units[i].start));
                 let found = p.target.iter().find_map(|slot| {
                     candidates.iter().copied().find(|&i| {
                         let u = &units[i];

@@ -137,6 +137,18 @@ fn german_verb_second_and_verb_final() {
                 "Es hieß, dass Schweden der Ukraine Panzer geliefert hat.",
                 &["SWE>UKR 072"],
             ),
+            // A genitive after a noun is the object only when no other actor is.
+            (
+                "2024-03-05",
+                "Washington hat Peking vor einer Invasion Taiwans gewarnt.",
+                &["USAGOV>CHNGOV 012"],
+            ),
+            // A noun's agent stands in its own clause: no source from the main clause.
+            (
+                "2024-03-05",
+                "Der Iran warf den USA vor, die Proteste zu schüren.",
+                &["IRN>USA 112"],
+            ),
             // Dative object of `vorwerfen`.
             (
                 "2024-03-05",
