@@ -461,6 +461,26 @@ fn find_mentions(
         let actor = ctx.lang.actors().matches_at(ids, i, original);
         let mut alen = actor.first().map_or(0, |m| m.0);
         let mut actor_kind = actor.first().map(|(_, kinds)| best_kind(kinds));
+        // `Nato-Gipfel`, `Russland-Besuch`: a compound whose first part names a country or an
+        // organisation refers to it.
+        if alen == 0 && ctx.lang.hyphen_compounds() && tokens[i].kind == TokenKind::Word {
+            let word = ctx.original(i);
+            if let Some(head) = word.find('-').filter(|&c| c > 0).map(|c| &word[..c]) {
+                if let Some(id) = ctx.lang.words().get(&dyad_text::normalize(head)) {
+                    let found = ctx.lang.actors().matches_at(&[Some(id)], 0, |_| head);
+                    if let Some((1, kinds)) = found.first() {
+                        let kind = best_kind(kinds);
+                        if matches!(
+                            kind,
+                            ActorKind::Country(_) | ActorKind::Entity(_) | ActorKind::Metonym(..)
+                        ) {
+                            alen = 1;
+                            actor_kind = Some(kind);
+                        }
+                    }
+                }
+            }
+        }
         // A surname alone, after the full name earlier in the document.
         if alen == 0 && capitalised(i) {
             if let Some((_, e)) = memory.aliases.iter().find(|(a, _)| *a == tokens[i].norm) {

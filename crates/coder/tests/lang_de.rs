@@ -199,6 +199,12 @@ fn german_actors() {
                 "Der Sicherheitsrat der Vereinten Nationen verurteilte Nordkorea.",
                 &["IGOUNO>PRK 111"],
             ),
+            // A hyphenated compound names the organisation of its first part.
+            (
+                "2024-03-05",
+                "Polen beteiligt sich mit Panzern am Nato-Manöver im Baltikum.",
+                &["POL>IGOWSTNAT 062"],
+            ),
             // Possessive genitive before the role.
             (
                 "2024-03-05",

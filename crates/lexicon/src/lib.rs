@@ -101,6 +101,7 @@ pub struct LangLexicon {
     participle_suffixes: Vec<String>,
     participle_words: FxHashSet<String>,
     verb_second: bool,
+    hyphen_compounds: bool,
     genitive_articles: FxHashSet<String>,
     patterns: Vec<Pattern>,
     by_word: FxHashMap<String, Vec<u32>>,
@@ -156,6 +157,11 @@ impl LangLexicon {
     /// participle (`word-order: verb-second`, German).
     pub fn is_verb_second(&self) -> bool {
         self.verb_second
+    }
+    /// Whether a hyphenated compound whose first part names a country or organisation refers to
+    /// it (`compound-actors: hyphen`: `Nato-Gipfel`, `Russland-Besuch`).
+    pub fn hyphen_compounds(&self) -> bool {
+        self.hyphen_compounds
     }
     /// Whether a normalised word is an article that marks a genitive after a role
     /// (`genitive-article: der | des`: `Außenminister der Ukraine`).

@@ -566,6 +566,20 @@ impl Builder {
                     }
                     continue;
                 }
+                "compound-actors" => {
+                    match list.trim() {
+                        "hyphen" => l.hyphen_compounds = true,
+                        "none" => l.hyphen_compounds = false,
+                        other => self.errors.push(Error::new(
+                            file,
+                            number,
+                            ErrorKind::Syntax(format!(
+                                "compound-actors: want `hyphen` or `none`, found {other:?}"
+                            )),
+                        )),
+                    }
+                    continue;
+                }
                 "genitive-article" => {
                     for form in phrase_list(list) {
                         l.genitive_articles.insert(dyad_text::normalize(form));
