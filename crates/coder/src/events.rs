@@ -510,10 +510,15 @@ pub(crate) fn build_events(
             }
             window_end += 1;
         }
-        let after = |u: &Unit| u.start > t.first() && u.start < window_end && usable(u, at);
         // Verb-second languages write nouns with a capital: a lower-case trigger is a verb.
         let clause = clause_start(ctx, t.first(), &group_comma);
         let verb = v2 && t.tokens.iter().any(|&k| !capitalised(ctx, k));
+        // A clause-final verb followed by `und` (`hat den Angriff verurteilt und Israel ...
+        // aufgerufen`): what follows belongs to the next verb.
+        if verb && t.last() + 1 < n && ctx.has(t.last() + 1, |f| f == Func::And) {
+            window_end = window_end.min(t.last() + 1);
+        }
+        let after = |u: &Unit| u.start > t.first() && u.start < window_end && usable(u, at);
         let v2_passive = v2 && verb_second_passive(ctx, t, clause);
 
         // A passive's agent is its source and its subject the target. A participle followed
@@ -618,13 +623,7 @@ pub(crate) fn build_events(
             } else if v2 && !verb && ctx.prep_before(t.first()).is_some() {
                 // `von Angriffen auf Israel`: a noun inside a prepositional phrase.
                 Vec::new()
-            } else if let Some(anchor) = report_anchor(ctx, t.first()) {
-                subject_before(ctx, units, anchor)
-                    .map(|s| group_members(units, s, at))
-                    .unwrap_or_default()
-            } else if inside_prepositional_phrase(ctx, t.first()) {
-                Vec::new()
-            } else if let Some(s) = v2
+            } else if let Some(s) = (v2 && !verb)
                 .then(|| {
                     // `des russischen Einmarschs`: the adjective right before a noun names its
                     // agent.
@@ -635,6 +634,26 @@ pub(crate) fn build_events(
                 .flatten()
             {
                 group_members(units, s, at)
+            } else if v2 && !verb && {
+                // `Die USA haben die Angriffe ... verurteilt`: a noun after the subject and before
+                // a verb of its clause is that verb's object, not an event of the subject.
+                let subject_before = units.iter().any(|u| {
+                    u.start >= clause && u.end <= t.first() && u.prep.is_none() && usable(u, at)
+                });
+                let verb_after = triggers[ti + 1..].iter().any(|x| {
+                    matches!(patterns[x.pattern].code, PatternCode::Event(_))
+                        && x.tokens.iter().any(|&k| !capitalised(ctx, k))
+                        && !(t.last() + 1..x.first()).any(|k| is_break(ctx, k) && !group_comma[k])
+                });
+                subject_before && verb_after
+            } {
+                Vec::new()
+            } else if let Some(anchor) = report_anchor(ctx, t.first()) {
+                subject_before(ctx, units, anchor)
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default()
+            } else if inside_prepositional_phrase(ctx, t.first()) {
+                Vec::new()
             } else if v2 {
                 // A noun's agent stands in its own clause, or there is none.
                 verb_second_subject(units, t, clause, window_end)
