@@ -750,6 +750,32 @@ pub(crate) fn build_events(
         }
         let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
             .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
+        // `verurteilte den Angriff`: an event noun as the object, with no actor of its own,
+        // stands for the latest event of its kind; that event's source is the target.
+        let anaphor = (targets.is_empty() && p.target.contains(&Slot::Obj))
+            .then(|| {
+                let sources_end = sources.iter().map(|&s| units[s].end).max().unwrap_or(0);
+                let noun = triggers.iter().find(|x| {
+                    let object_after = x.first() > t.last() && x.first() <= t.last() + 3;
+                    let midfield =
+                        verb && x.last() < t.first() && x.first() >= clause.max(sources_end);
+                    matches!(patterns[x.pattern].code, PatternCode::Event(_))
+                        && (object_after || midfield)
+                })?;
+                let PatternCode::Event(root) = &patterns[noun.pattern].code else {
+                    return None;
+                };
+                let source_codes: Vec<String> = sources
+                    .iter()
+                    .map(|&s| resolve(ctx, &units[s], contexts[s]).code)
+                    .collect();
+                events
+                    .iter()
+                    .rev()
+                    .find(|e| e.cameo[..2] == root[..2] && !source_codes.contains(&e.source.code))
+                    .map(|e| e.source.clone())
+            })
+            .flatten();
         let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
         if targets.is_empty() && (reciprocal || p.recip) && sources.len() >= 2 {
             for &a in &sources {
@@ -765,6 +791,10 @@ pub(crate) fn build_events(
             for &s in &sources {
                 for &g in &targets {
                     pairs.push((s, Some(g)));
+                    // `lieferten sich Gefechte mit ...`: a mutual event goes both ways.
+                    if p.mutual {
+                        pairs.push((g, Some(s)));
+                    }
                 }
             }
         }
@@ -801,7 +831,7 @@ pub(crate) fn build_events(
             let target = match g {
                 Some(g) => Some(resolve(ctx, &units[g], contexts[g])),
                 None if code.starts_with("14") => implied_government(&source),
-                None => None,
+                None => anaphor.clone(),
             };
             if target.as_ref().is_some_and(|x| x.code == source.code) {
                 continue;

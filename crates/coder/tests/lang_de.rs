@@ -232,6 +232,18 @@ fn german_reciprocals_negation_and_passives() {
                 "Chile und Peru haben am Freitag ein Abkommen unterzeichnet.",
                 &["CHL>PER 057", "PER>CHL 057"],
             ),
+            // A mutual event with a target goes both ways (`mutual`).
+            (
+                "2024-03-05",
+                "Indische Soldaten lieferten sich Gefechte mit pakistanischen Soldaten.",
+                &["INDMIL>PAKMIL 193", "PAKMIL>INDMIL 193"],
+            ),
+            // An event noun as the object stands for the latest event of its kind.
+            (
+                "2024-03-05",
+                "Sudanesische Milizen haben Tschad angegriffen. Kamerun verurteilte den Angriff.",
+                &["SDNREB>TCD 190", "CMR>SDNREB 111"],
+            ),
             // Negation before the participle, and inside the gap of a separable verb.
             ("2024-03-05", "Indien hat Pakistan nicht angegriffen.", &[]),
             (

@@ -80,6 +80,8 @@ pub struct Pattern {
     pub source_after: Vec<String>,
     /// Reciprocal by nature.
     pub recip: bool,
+    /// Mutual even with a target: the event is also coded from the target to the source.
+    pub mutual: bool,
     /// Makes an event only when a target is found (`visited` with no destination is no event).
     pub needs_target: bool,
     /// File and line it came from, for `dyad explain`.
@@ -160,10 +162,13 @@ impl Pattern {
         let mut target = vec![Slot::Obj];
         let mut source_after = Vec::new();
         let mut recip = false;
+        let mut mutual = false;
         let mut needs_target = false;
         for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
             if option == "recip" {
                 recip = true;
+            } else if option == "mutual" {
+                mutual = true;
             } else if option == "needs-target" {
                 needs_target = true;
             } else if let Some(spec) = option.strip_prefix("target=") {
@@ -188,6 +193,7 @@ impl Pattern {
             target,
             source_after,
             recip,
+            mutual,
             needs_target,
             origin: format!("{file}:{number}"),
         })
