@@ -412,6 +412,8 @@ impl SentenceCtx<'_> {
                             | Func::Yesterday
                             | Func::Today
                             | Func::Tomorrow
+                            | Func::BeforeYesterday
+                            | Func::AfterTomorrow
                     )
                 })
             })

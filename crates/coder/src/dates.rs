@@ -126,10 +126,16 @@ pub(crate) fn find_dates(
                     date: Date::from_days(d.days() - back),
                 }
             }),
-            Func::Yesterday | Func::Today | Func::Tomorrow => exact.map(|d| {
+            Func::Yesterday
+            | Func::Today
+            | Func::Tomorrow
+            | Func::BeforeYesterday
+            | Func::AfterTomorrow => exact.map(|d| {
                 let shift = match func {
                     Func::Yesterday => -1,
                     Func::Tomorrow => 1,
+                    Func::BeforeYesterday => -2,
+                    Func::AfterTomorrow => 2,
                     _ => 0,
                 };
                 DateMention {

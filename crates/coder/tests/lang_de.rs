@@ -334,6 +334,11 @@ fn german_dates() {
                 "Russland hat am 30. Dezember die Ukraine angegriffen.",
                 "2023-12-30",
             ),
+            (
+                "2024-03-07",
+                "Russland hat vorgestern die Ukraine angegriffen.",
+                "2024-03-05",
+            ),
         ],
     );
 }

@@ -86,6 +86,10 @@ pub enum Func {
     Today,
     /// "tomorrow".
     Tomorrow,
+    /// "the day before yesterday" (`vorgestern`).
+    BeforeYesterday,
+    /// "the day after tomorrow" (`übermorgen`).
+    AfterTomorrow,
 }
 
 /// One language's compiled dictionaries and patterns.

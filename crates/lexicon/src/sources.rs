@@ -531,6 +531,8 @@ impl Builder {
                 "yesterday" => Func::Yesterday,
                 "today" => Func::Today,
                 "tomorrow" => Func::Tomorrow,
+                "before-yesterday" => Func::BeforeYesterday,
+                "after-tomorrow" => Func::AfterTomorrow,
                 "month" => {
                     months += 1;
                     Func::Month(months)
