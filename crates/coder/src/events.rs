@@ -414,13 +414,23 @@ fn clause_start(ctx: &SentenceCtx<'_>, at: usize, group_comma: &[bool]) -> usize
 /// Ukraine angegriffen hat`); with none before the verb, the subject follows it (`Am Dienstag
 /// griff Russland die Ukraine an`).
 fn verb_second_subject(
+    ctx: &SentenceCtx<'_>,
     units: &[Unit],
     t: &Trigger,
     clause: usize,
     window_end: usize,
 ) -> Option<usize> {
     let at = t.first();
-    let plain = |u: &Unit| u.prep.is_none() && usable(u, at);
+    // `Nach Angaben der ukrainischen Armee griff Russland ...`: the source of a report is no
+    // subject.
+    let reported = |u: &Unit| {
+        let mut j = u.start;
+        while j > 0 && ctx.has(j - 1, |f| f == Func::Article) {
+            j -= 1;
+        }
+        j > 0 && ctx.report_token[j - 1]
+    };
+    let plain = |u: &Unit| u.prep.is_none() && usable(u, at) && !reported(u);
     (0..units.len())
         .find(|&i| units[i].start >= clause && units[i].end <= at && plain(&units[i]))
         .or_else(|| {
@@ -616,7 +626,7 @@ pub(crate) fn build_events(
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
             } else if let Some(s) = verb
-                .then(|| verb_second_subject(units, t, clause, window_end))
+                .then(|| verb_second_subject(ctx, units, t, clause, window_end))
                 .flatten()
             {
                 group_members(units, s, at)
@@ -656,7 +666,7 @@ pub(crate) fn build_events(
                 Vec::new()
             } else if v2 {
                 // A noun's agent stands in its own clause, or there is none.
-                verb_second_subject(units, t, clause, window_end)
+                verb_second_subject(ctx, units, t, clause, window_end)
                     .map(|s| group_members(units, s, at))
                     .unwrap_or_default()
             } else {

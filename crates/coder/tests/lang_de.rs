@@ -294,6 +294,12 @@ fn german_reporting_clauses() {
                 "Der Sprecher Griechenlands sagte am Montag nichts dazu.",
                 &[],
             ),
+            // A fronted reporting phrase: its actor is not the subject of the inverted verb.
+            (
+                "2024-03-05",
+                "Nach Angaben der lettischen Polizei griff Russland Estland an.",
+                &["RUS>EST 190"],
+            ),
             // `laut` introduces the reporter, not the source.
             (
                 "2024-03-05",
