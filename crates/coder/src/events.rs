@@ -383,6 +383,16 @@ fn noun_attribute(ctx: &SentenceCtx<'_>, units: &[Unit], start: usize) -> bool {
         && !units.iter().any(|u| u.start <= k && k < u.end)
 }
 
+/// A verb of an infinitive clause: an infinitive marker right before its clause-final verb or
+/// right after it (`zu liefern,`, `bombardiert zu haben`).
+fn infinitive(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
+    let n = ctx.tokens.len();
+    let marker = |k: usize| ctx.lang.is_infinitive_marker(&ctx.tokens[k].norm);
+    let clause_end = |k: usize| k >= n || is_break(ctx, k) || ctx.has(k, |f| f == Func::And);
+    (t.last() > 0 && marker(t.last() - 1) && clause_end(t.last() + 1))
+        || (t.last() + 1 < n && marker(t.last() + 1))
+}
+
 /// A reciprocal phrase around a trigger (`sich gegenseitig`).
 fn reciprocal_near(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
     (t.first().saturating_sub(3)..(t.last() + 4).min(ctx.tokens.len()))
@@ -625,6 +635,14 @@ pub(crate) fn build_events(
                 group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
+            } else if verb && infinitive(ctx, t) {
+                // `warf Russland vor, ein Krankenhaus bombardiert zu haben`: an infinitive clause
+                // has no subject of its own; it is the previous event's target, else its source.
+                if last_targets.is_empty() {
+                    last_sources.clone().unwrap_or_default()
+                } else {
+                    last_targets.clone()
+                }
             } else if let Some(s) = verb
                 .then(|| verb_second_subject(ctx, units, t, clause, window_end))
                 .flatten()

@@ -149,6 +149,12 @@ fn german_verb_second_and_verb_final() {
                 "Der Iran warf den USA vor, die Proteste zu schüren.",
                 &["IRN>USA 112"],
             ),
+            // An infinitive clause takes the previous event's target as its subject.
+            (
+                "2024-03-05",
+                "Ecuador warf Kolumbien vor, Peru bedroht zu haben.",
+                &["ECU>COL 112", "COL>PER 130"],
+            ),
             // Dative object of `vorwerfen`.
             (
                 "2024-03-05",

@@ -107,6 +107,7 @@ pub struct LangLexicon {
     verb_second: bool,
     hyphen_compounds: bool,
     genitive_articles: FxHashSet<String>,
+    infinitive_markers: FxHashSet<String>,
     patterns: Vec<Pattern>,
     by_word: FxHashMap<String, Vec<u32>>,
     by_prefix: FxHashMap<String, Vec<u32>>,
@@ -171,6 +172,10 @@ impl LangLexicon {
     /// (`genitive-article: der | des`: `Außenminister der Ukraine`).
     pub fn is_genitive_article(&self, norm: &str) -> bool {
         self.genitive_articles.contains(norm)
+    }
+    /// Whether a normalised word marks an infinitive clause (`infinitive: zu`).
+    pub fn is_infinitive_marker(&self, norm: &str) -> bool {
+        self.infinitive_markers.contains(norm)
     }
     /// Whether the language has genitive articles (and so genitives after the noun).
     pub fn has_genitive_articles(&self) -> bool {

@@ -582,6 +582,12 @@ impl Builder {
                     }
                     continue;
                 }
+                "infinitive" => {
+                    for form in phrase_list(list) {
+                        l.infinitive_markers.insert(dyad_text::normalize(form));
+                    }
+                    continue;
+                }
                 "genitive-article" => {
                     for form in phrase_list(list) {
                         l.genitive_articles.insert(dyad_text::normalize(form));
