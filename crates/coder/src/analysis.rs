@@ -515,6 +515,14 @@ fn find_mentions(
             }
             continue;
         };
+        // `die Stadt Duma`: a name after a place noun is a place, never an actor.
+        if i > 0 && ctx.lang.is_place_noun(&tokens[i - 1].norm) {
+            if plen > 0 {
+                mentions.push(place_mention(ctx, &place[0].1, i, plen));
+            }
+            i += plen.max(alen);
+            continue;
+        }
         let locative = ctx.prep_before(i).is_some_and(|p| ctx.lang.is_locative(p));
         let take_place =
             plen > alen || (plen == alen && locative && matches!(kind, ActorKind::Metonym(..)));

@@ -671,7 +671,9 @@ pub(crate) fn build_events(
                 let verb_after = triggers[ti + 1..].iter().any(|x| {
                     matches!(patterns[x.pattern].code, PatternCode::Event(_))
                         && x.tokens.iter().any(|&k| !capitalised(ctx, k))
-                        && !(t.last() + 1..x.first()).any(|k| is_break(ctx, k) && !group_comma[k])
+                        && !(t.last() + 1..x.first()).any(|k| {
+                            (is_break(ctx, k) && !group_comma[k]) || ctx.has(k, |f| f == Func::And)
+                        })
                 });
                 subject_before && verb_after
             } {

@@ -211,6 +211,12 @@ fn german_actors() {
                 "Polen beteiligt sich mit Panzern am Nato-Manöver im Baltikum.",
                 &["POL>IGOWSTNAT 062"],
             ),
+            // A name after a place noun is a place, not an actor (`Duma` is also a parliament).
+            (
+                "2024-03-05",
+                "Syrische Soldaten beschossen am Abend die Stadt Duma.",
+                &["SYRMIL>- 194"],
+            ),
             // Possessive genitive before the role.
             (
                 "2024-03-05",

@@ -108,6 +108,7 @@ pub struct LangLexicon {
     hyphen_compounds: bool,
     genitive_articles: FxHashSet<String>,
     infinitive_markers: FxHashSet<String>,
+    place_nouns: FxHashSet<String>,
     patterns: Vec<Pattern>,
     by_word: FxHashMap<String, Vec<u32>>,
     by_prefix: FxHashMap<String, Vec<u32>>,
@@ -172,6 +173,11 @@ impl LangLexicon {
     /// (`genitive-article: der | des`: `Außenminister der Ukraine`).
     pub fn is_genitive_article(&self, norm: &str) -> bool {
         self.genitive_articles.contains(norm)
+    }
+    /// Whether a normalised word is a noun that makes the name after it a place (`place-noun:
+    /// Stadt`: `die Stadt Duma`).
+    pub fn is_place_noun(&self, norm: &str) -> bool {
+        self.place_nouns.contains(norm)
     }
     /// Whether a normalised word marks an infinitive clause (`infinitive: zu`).
     pub fn is_infinitive_marker(&self, norm: &str) -> bool {

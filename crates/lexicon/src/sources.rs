@@ -582,6 +582,12 @@ impl Builder {
                     }
                     continue;
                 }
+                "place-noun" => {
+                    for form in phrase_list(list) {
+                        l.place_nouns.insert(dyad_text::normalize(form));
+                    }
+                    continue;
+                }
                 "infinitive" => {
                     for form in phrase_list(list) {
                         l.infinitive_markers.insert(dyad_text::normalize(form));
