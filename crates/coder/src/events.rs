@@ -876,6 +876,28 @@ pub(crate) fn build_events(
             }
             emitted.push(key);
             made += 1;
+            // `empfing X`: the guest's visit is coded too.
+            if let (Some(converse), Some(guest)) = (&p.converse, &target) {
+                let key = (
+                    guest.code.clone(),
+                    Some(source.code.clone()),
+                    converse.clone(),
+                );
+                if !emitted.contains(&key) {
+                    emitted.push(key);
+                    events.push(Event {
+                        sentence,
+                        sentence_span,
+                        source: guest.clone(),
+                        target: Some(source.clone()),
+                        cameo: converse.clone(),
+                        trigger: ctx.span(t.first(), t.last() + 1),
+                        rule: p.id.clone(),
+                        date,
+                        place: place.clone(),
+                    });
+                }
+            }
             events.push(Event {
                 sentence,
                 sentence_span,

@@ -217,6 +217,12 @@ fn german_actors() {
                 "Syrische Soldaten beschossen am Abend die Stadt Duma.",
                 &["SYRMIL>- 194"],
             ),
+            // A host receives a guest: the guest's visit is coded too (`converse=042`).
+            (
+                "2024-03-05",
+                "Der Präsident Chiles empfing am Freitag den Staatschef Perus.",
+                &["CHLGOV>PERGOV 043", "PERGOV>CHLGOV 042"],
+            ),
             // Possessive genitive before the role.
             (
                 "2024-03-05",

@@ -82,6 +82,9 @@ pub struct Pattern {
     pub recip: bool,
     /// Mutual even with a target: the event is also coded from the target to the source.
     pub mutual: bool,
+    /// The code of the converse event, coded from the target to the source as well
+    /// (`converse=042`: the guest of a hosted visit visits).
+    pub converse: Option<String>,
     /// Makes an event only when a target is found (`visited` with no destination is no event).
     pub needs_target: bool,
     /// File and line it came from, for `dyad explain`.
@@ -163,12 +166,19 @@ impl Pattern {
         let mut source_after = Vec::new();
         let mut recip = false;
         let mut mutual = false;
+        let mut converse = None;
         let mut needs_target = false;
         for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
             if option == "recip" {
                 recip = true;
             } else if option == "mutual" {
                 mutual = true;
+            } else if let Some(c) = option.strip_prefix("converse=") {
+                let c = c.trim();
+                if !((2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit())) {
+                    return Err(err(format!("pattern {id}: bad converse code {c:?}")));
+                }
+                converse = Some(c.to_string());
             } else if option == "needs-target" {
                 needs_target = true;
             } else if let Some(spec) = option.strip_prefix("target=") {
@@ -194,6 +204,7 @@ impl Pattern {
             source_after,
             recip,
             mutual,
+            converse,
             needs_target,
             origin: format!("{file}:{number}"),
         })
@@ -354,6 +365,9 @@ mod tests {
         assert!(Pattern::parse("f", 1, "x 9x word").is_err());
         assert!(Pattern::parse("f", 1, "x 112 word ; colour=red").is_err());
         assert!(Pattern::parse("f", 1, "x 112 word ..").is_err());
+        let host = Pattern::parse("f", 1, "x 043 empfing ; converse=042").unwrap();
+        assert_eq!(host.converse.as_deref(), Some("042"));
+        assert!(Pattern::parse("f", 1, "x 043 empfing ; converse=4x").is_err());
     }
 
     #[test]
