@@ -155,6 +155,12 @@ fn german_verb_second_and_verb_final() {
                 "Ecuador warf Kolumbien vor, Peru bedroht zu haben.",
                 &["ECU>COL 112", "COL>PER 130"],
             ),
+            // `mit Blockaden protestiert`: the blockade is the protesters' own event.
+            (
+                "2024-03-05",
+                "Polnische Bauern haben mit Straßenblockaden gegen die Regierung protestiert.",
+                &["POLCVL>POLGOV 144", "POLCVL>POLGOV 141"],
+            ),
             // Dative object of `vorwerfen`.
             (
                 "2024-03-05",
