@@ -95,6 +95,13 @@ fn loose_gap(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
 }
 
 fn genitive_gap(ctx: &SentenceCtx<'_>, from: usize, to: usize) -> bool {
+    // Languages with genitive articles put the genitive after the noun without a preposition:
+    // `Außenminister Russlands`, `Präsident der Ukraine`.
+    if ctx.lang.has_genitive_articles()
+        && (to == from || (to == from + 1 && ctx.lang.is_genitive_article(&ctx.tokens[from].norm)))
+    {
+        return true;
+    }
     if to <= from || to - from > 2 {
         return false;
     }
@@ -238,6 +245,13 @@ fn absorb(ctx: &SentenceCtx<'_>, u: &mut Unit, next: &Mention, kind: ActorKind) 
                 true
             } else if u.agent_only() && genitive_gap(ctx, gap_from, gap_to) {
                 u.entity = Some(e);
+                take(u);
+                true
+            } else if u.entity.is_some()
+                && gap_to == gap_from + 1
+                && ctx.lang.is_genitive_article(&ctx.tokens[gap_from].norm)
+            {
+                // `Sicherheitsrat der Vereinten Nationen`: the body keeps its own code.
                 take(u);
                 true
             } else if u.entity.is_none()

@@ -190,6 +190,16 @@ impl<'a> SentenceCtx<'a> {
         None
     }
 
+    /// The dot of an ordinal inside a sentence (`am 7. Oktober`): not punctuation that ends a
+    /// clause.
+    pub fn ordinal_dot(&self, i: usize) -> bool {
+        self.tokens[i].norm == "."
+            && i > 0
+            && i + 1 < self.tokens.len()
+            && self.tokens[i - 1].kind == TokenKind::Number
+            && self.tokens[i + 1].kind == TokenKind::Word
+    }
+
     pub fn span(&self, from: usize, to: usize) -> Span {
         (self.tokens[from].start, self.tokens[to - 1].end)
     }
@@ -508,6 +518,26 @@ fn find_mentions(
         let actor = ctx.lang.actors().matches_at(ids, i, original);
         let mut alen = actor.first().map_or(0, |m| m.0);
         let mut actor_kind = actor.first().map(|(_, kinds)| best_kind(kinds));
+        // `Nato-Gipfel`, `Russland-Besuch`: a compound whose first part names a country or an
+        // organisation refers to it.
+        if alen == 0 && ctx.lang.hyphen_compounds() && tokens[i].kind == TokenKind::Word {
+            let word = ctx.original(i);
+            if let Some(head) = word.find('-').filter(|&c| c > 0).map(|c| &word[..c]) {
+                if let Some(id) = ctx.lang.words().get(&dyad_text::normalize(head)) {
+                    let found = ctx.lang.actors().matches_at(&[Some(id)], 0, |_| head);
+                    if let Some((1, kinds)) = found.first() {
+                        let kind = best_kind(kinds);
+                        if matches!(
+                            kind,
+                            ActorKind::Country(_) | ActorKind::Entity(_) | ActorKind::Metonym(..)
+                        ) {
+                            alen = 1;
+                            actor_kind = Some(kind);
+                        }
+                    }
+                }
+            }
+        }
         // A surname alone, after the full name earlier in the document.
         if alen == 0 && capitalised(i) {
             if let Some((_, e)) = memory.aliases.iter().find(|(a, _)| *a == tokens[i].norm) {
@@ -568,6 +598,14 @@ fn find_mentions(
             }
             continue;
         };
+        // `die Stadt Duma`: a name after a place noun is a place, never an actor.
+        if i > 0 && ctx.lang.is_place_noun(&tokens[i - 1].norm) {
+            if plen > 0 {
+                mentions.push(place_mention(ctx, &place[0].1, i, plen));
+            }
+            i += plen.max(alen);
+            continue;
+        }
         let locative = ctx.prep_before(i).is_some_and(|p| ctx.lang.is_locative(p));
         let take_place =
             plen > alen || (plen == alen && locative && matches!(kind, ActorKind::Metonym(..)));
@@ -773,9 +811,13 @@ fn find_triggers(ctx: &SentenceCtx<'_>, in_mention: &[bool], in_name: &[bool]) -
     let toks: Vec<Tok<'_>> = ctx
         .tokens
         .iter()
-        .map(|t| Tok {
+        .enumerate()
+        .map(|(i, t)| Tok {
             norm: &t.norm,
-            punct: t.kind == TokenKind::Punct,
+            punct: t.kind == TokenKind::Punct && !ctx.ordinal_dot(i),
+            joins: ctx.has(i, |f| {
+                matches!(f, Func::And | Func::Boundary | Func::Aux | Func::Passive)
+            }),
         })
         .collect();
     let mut found: Vec<Trigger> = Vec::new();
@@ -951,7 +993,9 @@ fn mark_reporters(ctx: &SentenceCtx<'_>, triggers: &[Trigger], units: &mut [Unit
     let n = ctx.tokens.len();
     let is_break = |i: usize| {
         let t = &ctx.tokens[i];
-        t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "-" | "'" | "%" | "$" | "€")
+        t.kind == TokenKind::Punct
+            && !ctx.ordinal_dot(i)
+            && !matches!(t.norm.as_str(), "-" | "'" | "%" | "$" | "€")
     };
     for t in triggers {
         if ctx.lang.patterns()[t.pattern].code != PatternCode::Report {

@@ -92,7 +92,8 @@ pub(crate) fn find_dates(
                     if let Some(d) = day_number(&tokens[i - 1]) {
                         day = Some(d);
                         start = i - 1;
-                    } else if i > 1 && link(i - 1) {
+                    } else if i > 1 && (link(i - 1) || tokens[i - 1].norm == ".") {
+                        // `27 de septiembre`, or an ordinal written with a dot: `am 27. September`.
                         if let Some(d) = day_number(&tokens[i - 2]) {
                             day = Some(d);
                             start = i - 2;

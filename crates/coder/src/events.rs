@@ -87,6 +87,7 @@ pub(crate) fn resolve(ctx: &SentenceCtx<'_>, u: &Unit, context: Option<u16>) -> 
 fn is_break(ctx: &SentenceCtx<'_>, i: usize) -> bool {
     let t = &ctx.tokens[i];
     t.kind == TokenKind::Punct
+        && !ctx.ordinal_dot(i)
         && !matches!(
             t.norm.as_str(),
             "-" | "'" | "%" | "$" | "€" | "«" | "»" | "\"" | "“" | "”" | "‘" | "’" | "/" | "&"
@@ -179,6 +180,10 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
             continue;
         }
         let date_word = ctx.has(i, |f| matches!(f, Func::Month(_) | Func::Weekday(_)));
+        if date_word && ctx.lang.is_verb_second() {
+            // `am Mittwoch den Rückzug angeordnet`: the date has its own preposition.
+            return false;
+        }
         if date_word
             || t.kind == TokenKind::Number
             || (t.kind == TokenKind::Word
@@ -445,6 +450,105 @@ fn implied_government(source: &Actor) -> Option<Actor> {
     })
 }
 
+/// Negation inside a trigger's gap, where verb-second languages put it: `lehnte den Plan nicht
+/// ab`, `verhängte keine Sanktionen`.
+fn negated_inside(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
+    t.tokens
+        .windows(2)
+        .any(|w| (w[0] + 1..w[1]).any(|k| ctx.has(k, |f| f == Func::Negation)))
+}
+
+/// Whether the actor starting at `start` is the genitive attribute of a plain capitalised noun
+/// before it (articles in between): `Ausweisung russischer Diplomaten`, `Invasion Taiwans`.
+fn noun_attribute(ctx: &SentenceCtx<'_>, units: &[Unit], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && ctx.has(j - 1, |f| f == Func::Article) {
+        j -= 1;
+    }
+    let Some(k) = j.checked_sub(1) else {
+        return false;
+    };
+    ctx.tokens[k].kind == TokenKind::Word
+        && capitalised(ctx, k)
+        && ctx.tags[k].is_empty()
+        && !units.iter().any(|u| u.start <= k && k < u.end)
+}
+
+/// A verb of an infinitive clause: an infinitive marker right before its clause-final verb or
+/// right after it (`zu liefern,`, `bombardiert zu haben`).
+fn infinitive(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
+    let n = ctx.tokens.len();
+    let marker = |k: usize| ctx.lang.is_infinitive_marker(&ctx.tokens[k].norm);
+    let clause_end = |k: usize| k >= n || is_break(ctx, k) || ctx.has(k, |f| f == Func::And);
+    (t.last() > 0 && marker(t.last() - 1) && clause_end(t.last() + 1))
+        || (t.last() + 1 < n && marker(t.last() + 1))
+}
+
+/// A reciprocal phrase around a trigger (`sich gegenseitig`).
+fn reciprocal_near(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
+    (t.first().saturating_sub(3)..(t.last() + 4).min(ctx.tokens.len()))
+        .any(|k| ctx.has(k, |f| f == Func::Reciprocal))
+}
+
+/// Whether the original word starts with a capital letter.
+fn capitalised(ctx: &SentenceCtx<'_>, i: usize) -> bool {
+    ctx.original(i)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The first token of the clause that holds token `at`: after the last clause break before it.
+/// `group_comma[k]` marks commas inside a compound actor, which do not end a clause.
+fn clause_start(ctx: &SentenceCtx<'_>, at: usize, group_comma: &[bool]) -> usize {
+    let mut i = at;
+    let bracket = |k: usize| matches!(ctx.tokens[k].norm.as_str(), "(" | ")");
+    while i > 0 && (group_comma[i - 1] || bracket(i - 1) || !is_break(ctx, i - 1)) {
+        i -= 1;
+    }
+    i
+}
+
+/// Verb-second languages (`word-order: verb-second`): the subject of a verb trigger is the first
+/// actor of its clause that no preposition introduces, and the other such actors between it and
+/// the trigger are objects (`Russland hat die Ukraine angegriffen`, `..., dass Russland die
+/// Ukraine angegriffen hat`); with none before the verb, the subject follows it (`Am Dienstag
+/// griff Russland die Ukraine an`).
+fn verb_second_subject(
+    ctx: &SentenceCtx<'_>,
+    units: &[Unit],
+    t: &Trigger,
+    clause: usize,
+    window_end: usize,
+) -> Option<usize> {
+    let at = t.first();
+    // `Nach Angaben der ukrainischen Armee griff Russland ...`: the source of a report is no
+    // subject.
+    let reported = |u: &Unit| {
+        let mut j = u.start;
+        while j > 0 && ctx.has(j - 1, |f| f == Func::Article) {
+            j -= 1;
+        }
+        j > 0 && ctx.report_token[j - 1]
+    };
+    let plain = |u: &Unit| u.prep.is_none() && usable(u, at) && !reported(u);
+    (0..units.len())
+        .find(|&i| units[i].start >= clause && units[i].end <= at && plain(&units[i]))
+        .or_else(|| {
+            (0..units.len())
+                .find(|&i| units[i].start > at && units[i].start < window_end && plain(&units[i]))
+        })
+}
+
+/// A passive in a verb-second language: a participle with a form of the passive auxiliary
+/// earlier in its clause (`wurde am Montag festgenommen`) or right after it (`festgenommen
+/// worden`).
+fn verb_second_passive(ctx: &SentenceCtx<'_>, t: &Trigger, clause: usize) -> bool {
+    ctx.lang.is_participle(&ctx.tokens[t.first()].norm)
+        && ((clause..t.first()).any(|k| ctx.has(k, |f| f == Func::Passive))
+            || ctx.has(t.last() + 1, |f| f == Func::Passive))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build_events(
     ctx: &SentenceCtx<'_>,
@@ -470,6 +574,10 @@ pub(crate) fn build_events(
                 .any(|b| a.group == b.group && a.end <= k && k < b.start)
         })
     };
+    let group_comma: Vec<bool> = (0..n)
+        .map(|k| ctx.tokens[k].norm == "," && inside_group(k))
+        .collect();
+    let v2 = ctx.lang.is_verb_second();
     let mut neg_from: Option<usize> = None;
     let mut allege_from: Option<usize> = None;
     let mut last_sources: Option<Vec<usize>> = None;
@@ -492,7 +600,7 @@ pub(crate) fn build_events(
             }
             PatternCode::Report | PatternCode::Skip => continue,
         };
-        if negated(ctx, t.first()) {
+        if negated(ctx, t.first()) || (v2 && negated_inside(ctx, t)) {
             near_misses.push(miss("negated"));
             continue;
         }
@@ -535,7 +643,16 @@ pub(crate) fn build_events(
             }
             window_end += 1;
         }
+        // Verb-second languages write nouns with a capital: a lower-case trigger is a verb.
+        let clause = clause_start(ctx, t.first(), &group_comma);
+        let verb = v2 && t.tokens.iter().any(|&k| !capitalised(ctx, k));
+        // A clause-final verb followed by `und` (`hat den Angriff verurteilt und Israel ...
+        // aufgerufen`): what follows belongs to the next verb.
+        if verb && t.last() + 1 < n && ctx.has(t.last() + 1, |f| f == Func::And) {
+            window_end = window_end.min(t.last() + 1);
+        }
         let after = |u: &Unit| u.start > t.first() && u.start < window_end && usable(u, at);
+        let v2_passive = v2 && verb_second_passive(ctx, t, clause);
 
         // A passive's agent is its source and its subject the target. A participle followed
         // at once by its agent (`a truce brokered by Russia`) is passive without an auxiliary.
@@ -547,8 +664,16 @@ pub(crate) fn build_events(
                     && u.start <= t.last() + 1 + max_gap
             })
         };
-        let passive = passive_before(ctx, t.first());
-        let agent = if passive {
+        let passive = passive_before(ctx, t.first()) || v2_passive;
+        let agent = if v2_passive {
+            // `von der Polizei festgenommen`: the agent stands anywhere in the clause.
+            units.iter().position(|u| {
+                u.start >= clause
+                    && u.start < window_end
+                    && usable(u, at)
+                    && u.prep.is_some_and(|q| ctx.lang.is_agent_prep(q))
+            })
+        } else if passive {
             agent_at(usize::MAX / 2)
         } else if participle {
             agent_at(2)
@@ -570,6 +695,18 @@ pub(crate) fn build_events(
             });
             let target = match dative {
                 Some(d) => group_members(units, d, at),
+                // `wurden am Montag 25 Mitglieder von der Polizei festgenommen`.
+                None if v2_passive => units
+                    .iter()
+                    .position(|u| {
+                        u.start >= clause
+                            && u.start < window_end
+                            && u.group != units[a].group
+                            && u.prep.is_none()
+                            && usable(u, at)
+                    })
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default(),
                 None => subject_before(ctx, units, t.first())
                     .map(|s| group_members(units, s, at))
                     .unwrap_or_default(),
@@ -630,12 +767,60 @@ pub(crate) fn build_events(
                 group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
+            } else if verb && infinitive(ctx, t) {
+                // `warf Russland vor, ein Krankenhaus bombardiert zu haben`: an infinitive clause
+                // has no subject of its own; it is the previous event's target, else its source.
+                if last_targets.is_empty() {
+                    last_sources.clone().unwrap_or_default()
+                } else {
+                    last_targets.clone()
+                }
+            } else if let Some(s) = verb
+                .then(|| verb_second_subject(ctx, units, t, clause, window_end))
+                .flatten()
+            {
+                group_members(units, s, at)
+            } else if v2 && !verb && ctx.prep_before(t.first()).is_some() {
+                // `von Angriffen auf Israel`: a noun inside a prepositional phrase.
+                Vec::new()
+            } else if let Some(s) = (v2 && !verb)
+                .then(|| {
+                    // `des russischen Einmarschs`: the adjective right before a noun names its
+                    // agent.
+                    units
+                        .iter()
+                        .position(|u| u.adjective_only && u.end == t.first() && usable(u, at))
+                })
+                .flatten()
+            {
+                group_members(units, s, at)
+            } else if v2 && !verb && {
+                // `Die USA haben die Angriffe ... verurteilt`: a noun after the subject and before
+                // a verb of its clause is that verb's object, not an event of the subject.
+                let subject_before = units.iter().any(|u| {
+                    u.start >= clause && u.end <= t.first() && u.prep.is_none() && usable(u, at)
+                });
+                let verb_after = triggers[ti + 1..].iter().any(|x| {
+                    matches!(patterns[x.pattern].code, PatternCode::Event(_))
+                        && x.tokens.iter().any(|&k| !capitalised(ctx, k))
+                        && !(t.last() + 1..x.first()).any(|k| {
+                            (is_break(ctx, k) && !group_comma[k]) || ctx.has(k, |f| f == Func::And)
+                        })
+                });
+                subject_before && verb_after
+            } {
+                Vec::new()
             } else if let Some(anchor) = report_anchor(ctx, t.first()) {
                 subject_before(ctx, units, anchor)
                     .map(|s| group_members(units, s, at))
                     .unwrap_or_default()
             } else if inside_prepositional_phrase(ctx, t.first()) {
                 Vec::new()
+            } else if v2 {
+                // A noun's agent stands in its own clause, or there is none.
+                verb_second_subject(ctx, units, t, clause, window_end)
+                    .map(|s| group_members(units, s, at))
+                    .unwrap_or_default()
             } else {
                 subject_before(ctx, units, t.first())
                     .map(|s| group_members(units, s, at))
@@ -661,6 +846,47 @@ pub(crate) fn build_events(
                 if fits {
                     targets = group_members(units, i, at);
                     break;
+                }
+            }
+            // `Russland hat die Ukraine angegriffen`: the object stands between the subject and a
+            // clause-final verb. The pattern's slots are tried in order, each on the actors in
+            // text order; a bare adjective qualifies a noun and is no object, and a genitive after
+            // a noun (`die Ausweisung russischer Diplomaten`, `vor einer Invasion Taiwans`) only
+            // when no other actor is (`lehnte die Vorschläge Algeriens ab`).
+            if verb
+                && targets.is_empty()
+                && !((p.recip || reciprocal_near(ctx, t)) && sources.len() >= 2)
+            {
+                let from = sources
+                    .iter()
+                    .map(|&s| units[s].end)
+                    .max()
+                    .unwrap_or(clause)
+                    .max(clause);
+                let mut candidates: Vec<usize> = (0..units.len())
+                    .filter(|&i| {
+                        let u = &units[i];
+                        u.start >= from
+                            && u.end <= t.first()
+                            && !sources.contains(&i)
+                            && !u.adjective_only
+                            && usable(u, at)
+                    })
+                    .collect();
+                candidates.sort_by_key(|&i| noun_attribute(ctx, units, units[i].start));
+                let found = p.target.iter().find_map(|slot| {
+                    candidates.iter().copied().find(|&i| {
+                        let u = &units[i];
+                        match slot {
+                            Slot::Obj => u.prep.is_none(),
+                            Slot::Prep(base) => {
+                                u.loose_prep.is_some() && ctx.lang.prep_index(base) == u.loose_prep
+                            }
+                        }
+                    })
+                });
+                if let Some(o) = found {
+                    targets = group_members(units, o, at);
                 }
             }
             // `accusing him of ...`: a pronoun object stands for the previous event's target.
@@ -700,43 +926,66 @@ pub(crate) fn build_events(
         if !targets.is_empty() {
             last_targets = targets.clone();
         }
+        // `verurteilte den Angriff`: an event noun as the object, with no actor of its own,
+        // stands for the latest event of its kind; that event's source is the target.
+        let anaphor = (targets.is_empty() && p.target.contains(&Slot::Obj))
+            .then(|| {
+                let sources_end = sources.iter().map(|&s| units[s].end).max().unwrap_or(0);
+                let noun = triggers.iter().find(|x| {
+                    let object_after = x.first() > t.last() && x.first() <= t.last() + 3;
+                    let midfield =
+                        verb && x.last() < t.first() && x.first() >= clause.max(sources_end);
+                    matches!(patterns[x.pattern].code, PatternCode::Event(_))
+                        && (object_after || midfield)
+                })?;
+                let PatternCode::Event(root) = &patterns[noun.pattern].code else {
+                    return None;
+                };
+                let source_codes: Vec<String> = sources
+                    .iter()
+                    .map(|&s| resolve(ctx, &units[s], contexts[s]).code)
+                    .collect();
+                events
+                    .iter()
+                    .rev()
+                    .find(|e| e.cameo[..2] == root[..2] && !source_codes.contains(&e.source.code))
+                    .map(|e| e.source.clone())
+            })
+            .flatten();
         // Each actor travels with the place tied to it in the text (`protesters in Rafah`).
-        let source_actors: Vec<(Actor, Option<PlaceRef>)> = if carried_sources.is_empty() {
-            sources
-                .iter()
-                .map(|&s| {
-                    (
-                        resolve(ctx, &units[s], contexts[s]),
-                        actor_place(ctx, places, &units[s]),
-                    )
-                })
-                .collect()
+        type Placed = (Actor, Option<PlaceRef>);
+        let placed = |u: usize| -> Placed {
+            (
+                resolve(ctx, &units[u], contexts[u]),
+                actor_place(ctx, places, &units[u]),
+            )
+        };
+        let source_actors: Vec<Placed> = if carried_sources.is_empty() {
+            sources.iter().map(|&s| placed(s)).collect()
         } else {
             used_carried = true;
             carried_sources.into_iter().map(|a| (a, None)).collect()
         };
-        type Placed = (Actor, Option<PlaceRef>);
-        let mut pairs: Vec<(&Placed, Option<Placed>)> = Vec::new();
+        let mut pairs: Vec<(Placed, Option<Placed>)> = Vec::new();
         if targets.is_empty() && (reciprocal || p.recip) && source_actors.len() >= 2 {
             for (i, a) in source_actors.iter().enumerate() {
                 for (j, b) in source_actors.iter().enumerate() {
                     if i != j {
-                        pairs.push((a, Some(b.clone())));
+                        pairs.push((a.clone(), Some(b.clone())));
                     }
                 }
             }
         } else if targets.is_empty() {
-            pairs.extend(source_actors.iter().map(|s| (s, None)));
+            pairs.extend(source_actors.into_iter().map(|s| (s, None)));
         } else {
             for s in &source_actors {
                 for &g in &targets {
-                    pairs.push((
-                        s,
-                        Some((
-                            resolve(ctx, &units[g], contexts[g]),
-                            actor_place(ctx, places, &units[g]),
-                        )),
-                    ));
+                    let target = placed(g);
+                    // `lieferten sich Gefechte mit ...`: a mutual event goes both ways.
+                    if p.mutual {
+                        pairs.push((target.clone(), Some(s.clone())));
+                    }
+                    pairs.push((s.clone(), Some(target)));
                 }
             }
         }
@@ -746,9 +995,7 @@ pub(crate) fn build_events(
         let place =
             nearest(places.iter().map(|p| (p.0, p.1)), t).map(|i| place_ref(ctx, places[i]));
         let mut made = 0;
-        for ((s, source_place), g) in pairs {
-            let mut source = s.clone();
-            let source_place = source_place.clone();
+        for ((mut source, source_place), g) in pairs {
             // A country that protests, strikes or riots is its people: `Israelis took to the streets`.
             // State institutions do not demonstrate.
             if code.starts_with("14") {
@@ -764,7 +1011,9 @@ pub(crate) fn build_events(
                 Some((g, place)) => (Some(g), place),
                 None if code.starts_with("14") => (implied_government(&source), None),
                 None => (
-                    place_target(ctx, &code, t, window_end, places, units, contexts),
+                    anaphor.clone().or_else(|| {
+                        place_target(ctx, &code, t, window_end, places, units, contexts)
+                    }),
                     None,
                 ),
             };
@@ -781,6 +1030,30 @@ pub(crate) fn build_events(
             }
             emitted.push(key);
             made += 1;
+            // `empfing X`: the guest's visit is coded too.
+            if let (Some(converse), Some(guest)) = (&p.converse, &target) {
+                let key = (
+                    guest.code.clone(),
+                    Some(source.code.clone()),
+                    converse.clone(),
+                );
+                if !emitted.contains(&key) {
+                    emitted.push(key);
+                    events.push(Event {
+                        sentence,
+                        sentence_span,
+                        source: guest.clone(),
+                        target: Some(source.clone()),
+                        cameo: converse.clone(),
+                        trigger: ctx.span(t.first(), t.last() + 1),
+                        rule: p.id.clone(),
+                        date,
+                        place: place.clone(),
+                        source_place: target_place.clone(),
+                        target_place: source_place.clone(),
+                    });
+                }
+            }
             events.push(Event {
                 sentence,
                 sentence_span,

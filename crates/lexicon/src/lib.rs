@@ -89,7 +89,7 @@ pub enum Func {
     Today,
     /// "tomorrow".
     Tomorrow,
-    /// "the day after tomorrow".
+    /// "the day after tomorrow" (`après-demain`, `übermorgen`).
     AfterTomorrow,
 }
 
@@ -105,6 +105,11 @@ pub struct LangLexicon {
     genitive: FxHashSet<u16>,
     participle_suffixes: Vec<String>,
     participle_words: FxHashSet<String>,
+    verb_second: bool,
+    hyphen_compounds: bool,
+    genitive_articles: FxHashSet<String>,
+    infinitive_markers: FxHashSet<String>,
+    place_nouns: FxHashSet<String>,
     patterns: Vec<Pattern>,
     by_word: FxHashMap<String, Vec<u32>>,
     by_prefix: FxHashMap<String, Vec<u32>>,
@@ -154,6 +159,34 @@ impl LangLexicon {
                 .participle_suffixes
                 .iter()
                 .any(|s| norm.len() > s.len() + 1 && norm.ends_with(s.as_str()))
+    }
+    /// Whether the language puts the finite verb second and objects before a clause-final
+    /// participle (`word-order: verb-second`, German).
+    pub fn is_verb_second(&self) -> bool {
+        self.verb_second
+    }
+    /// Whether a hyphenated compound whose first part names a country or organisation refers to
+    /// it (`compound-actors: hyphen`: `Nato-Gipfel`, `Russland-Besuch`).
+    pub fn hyphen_compounds(&self) -> bool {
+        self.hyphen_compounds
+    }
+    /// Whether a normalised word is an article that marks a genitive after a role
+    /// (`genitive-article: der | des`: `Außenminister der Ukraine`).
+    pub fn is_genitive_article(&self, norm: &str) -> bool {
+        self.genitive_articles.contains(norm)
+    }
+    /// Whether a normalised word is a noun that makes the name after it a place (`place-noun:
+    /// Stadt`: `die Stadt Duma`).
+    pub fn is_place_noun(&self, norm: &str) -> bool {
+        self.place_nouns.contains(norm)
+    }
+    /// Whether a normalised word marks an infinitive clause (`infinitive: zu`).
+    pub fn is_infinitive_marker(&self, norm: &str) -> bool {
+        self.infinitive_markers.contains(norm)
+    }
+    /// Whether the language has genitive articles (and so genitives after the noun).
+    pub fn has_genitive_articles(&self) -> bool {
+        !self.genitive_articles.is_empty()
     }
     /// Every pattern, in file order.
     pub fn patterns(&self) -> &[Pattern] {

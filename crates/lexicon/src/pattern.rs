@@ -53,10 +53,17 @@ pub enum Elem {
     Gap,
     /// Exactly one non-punctuation token.
     Any,
+    /// Zero to [`MAX_CLAUSE_GAP`] non-punctuation tokens, after which the rest of the trigger
+    /// must end the clause (be followed by punctuation or the end of the sentence): the split
+    /// particle of a separable verb (`wies die Kritik zurück.`).
+    ClauseGap,
 }
 
 /// The longest gap `..` may skip.
 pub const MAX_GAP: usize = 4;
+
+/// The longest gap `...` may skip.
+pub const MAX_CLAUSE_GAP: usize = 16;
 
 /// A compiled event pattern.
 #[derive(Debug, Clone)]
@@ -73,6 +80,11 @@ pub struct Pattern {
     pub source_after: Vec<String>,
     /// Reciprocal by nature.
     pub recip: bool,
+    /// Mutual even with a target: the event is also coded from the target to the source.
+    pub mutual: bool,
+    /// The code of the converse event, coded from the target to the source as well
+    /// (`converse=042`: the guest of a hosted visit visits).
+    pub converse: Option<String>,
     /// Makes an event only when a target is found (`visited` with no destination is no event).
     pub needs_target: bool,
     /// File and line it came from, for `dyad explain`.
@@ -86,6 +98,9 @@ pub struct Tok<'a> {
     pub norm: &'a str,
     /// Punctuation never fills a gap.
     pub punct: bool,
+    /// A coordinating, subordinating or auxiliary word (`und`, `dass`, `hat`): like
+    /// punctuation, it may follow the end of a clause gap `...` (`... geliefert hat`).
+    pub joins: bool,
 }
 
 impl Pattern {
@@ -142,7 +157,7 @@ impl Pattern {
                 )))
             }
         }
-        if matches!(elems.last(), Some(Elem::Gap)) {
+        if matches!(elems.last(), Some(Elem::Gap | Elem::ClauseGap)) {
             return Err(err(format!(
                 "pattern {id}: a trigger cannot end with a gap"
             )));
@@ -150,10 +165,20 @@ impl Pattern {
         let mut target = vec![Slot::Obj];
         let mut source_after = Vec::new();
         let mut recip = false;
+        let mut mutual = false;
+        let mut converse = None;
         let mut needs_target = false;
         for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
             if option == "recip" {
                 recip = true;
+            } else if option == "mutual" {
+                mutual = true;
+            } else if let Some(c) = option.strip_prefix("converse=") {
+                let c = c.trim();
+                if !((2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit())) {
+                    return Err(err(format!("pattern {id}: bad converse code {c:?}")));
+                }
+                converse = Some(c.to_string());
             } else if option == "needs-target" {
                 needs_target = true;
             } else if let Some(spec) = option.strip_prefix("target=") {
@@ -178,6 +203,8 @@ impl Pattern {
             target,
             source_after,
             recip,
+            mutual,
+            converse,
             needs_target,
             origin: format!("{file}:{number}"),
         })
@@ -221,6 +248,7 @@ fn parse_atoms(text: &str) -> Result<Vec<Atom>, String> {
 fn parse_elem(word: &str) -> Result<Elem, String> {
     match word {
         ".." => Ok(Elem::Gap),
+        "..." => Ok(Elem::ClauseGap),
         "_" => Ok(Elem::Any),
         _ => match word.strip_prefix('(') {
             Some(rest) => {
@@ -282,6 +310,22 @@ fn match_from(elems: &[Elem], toks: &[Tok<'_>], at: usize, taken: &mut Vec<usize
             }
             false
         }
+        Elem::ClauseGap => {
+            let mark = taken.len();
+            for skip in 0..=MAX_CLAUSE_GAP {
+                if skip > 0 && toks.get(at + skip - 1).is_none_or(|t| t.punct) {
+                    break;
+                }
+                if match_from(rest, toks, at + skip, taken) {
+                    let next = taken.last().map_or(at + skip, |&k| k + 1);
+                    if toks.get(next).is_none_or(|t| t.punct || t.joins) {
+                        return true;
+                    }
+                    taken.truncate(mark);
+                }
+            }
+            false
+        }
     }
 }
 
@@ -294,6 +338,7 @@ mod tests {
             .map(|w| Tok {
                 norm: w,
                 punct: w.chars().all(|c| c.is_ascii_punctuation()),
+                joins: w == "und",
             })
             .collect()
     }
@@ -320,6 +365,9 @@ mod tests {
         assert!(Pattern::parse("f", 1, "x 9x word").is_err());
         assert!(Pattern::parse("f", 1, "x 112 word ; colour=red").is_err());
         assert!(Pattern::parse("f", 1, "x 112 word ..").is_err());
+        let host = Pattern::parse("f", 1, "x 043 empfing ; converse=042").unwrap();
+        assert_eq!(host.converse.as_deref(), Some("042"));
+        assert!(Pattern::parse("f", 1, "x 043 empfing ; converse=4x").is_err());
     }
 
     #[test]
@@ -339,5 +387,22 @@ mod tests {
             Some(vec![0, 1, 2])
         );
         assert_eq!(p.match_at(&toks("dichiarato la legge"), 0), None);
+    }
+
+    #[test]
+    fn clause_gap_needs_the_particle_at_the_end_of_the_clause() {
+        let p = Pattern::parse("f", 1, "x 120 lehnte|lehnten ... ab").unwrap();
+        let t = toks("lehnte die Forderungen der Bauern am Montag ab .");
+        assert_eq!(p.match_at(&t, 0), Some(vec![0, 7]));
+        assert_eq!(p.match_at(&toks("lehnte den Plan ab"), 0), Some(vec![0, 3]));
+        assert_eq!(
+            p.match_at(&toks("lehnte den Plan ab und ging"), 0),
+            Some(vec![0, 3])
+        );
+        // `ab` as a preposition inside the clause is not the particle.
+        assert_eq!(p.match_at(&toks("lehnte ab Montag Gespräche"), 0), None);
+        // Punctuation ends the clause before the particle.
+        assert_eq!(p.match_at(&toks("lehnte , wie es hieß , ab"), 0), None);
+        assert!(Pattern::parse("f", 1, "x 120 lehnte ...").is_err());
     }
 }

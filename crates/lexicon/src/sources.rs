@@ -657,6 +657,52 @@ impl Builder {
                     }
                     continue;
                 }
+                "word-order" => {
+                    match list.trim() {
+                        "verb-second" => l.verb_second = true,
+                        "svo" => l.verb_second = false,
+                        other => self.errors.push(Error::new(
+                            file,
+                            number,
+                            ErrorKind::Syntax(format!(
+                                "word-order: want `svo` or `verb-second`, found {other:?}"
+                            )),
+                        )),
+                    }
+                    continue;
+                }
+                "compound-actors" => {
+                    match list.trim() {
+                        "hyphen" => l.hyphen_compounds = true,
+                        "none" => l.hyphen_compounds = false,
+                        other => self.errors.push(Error::new(
+                            file,
+                            number,
+                            ErrorKind::Syntax(format!(
+                                "compound-actors: want `hyphen` or `none`, found {other:?}"
+                            )),
+                        )),
+                    }
+                    continue;
+                }
+                "place-noun" => {
+                    for form in phrase_list(list) {
+                        l.place_nouns.insert(dyad_text::normalize(form));
+                    }
+                    continue;
+                }
+                "infinitive" => {
+                    for form in phrase_list(list) {
+                        l.infinitive_markers.insert(dyad_text::normalize(form));
+                    }
+                    continue;
+                }
+                "genitive-article" => {
+                    for form in phrase_list(list) {
+                        l.genitive_articles.insert(dyad_text::normalize(form));
+                    }
+                    continue;
+                }
                 "locative" | "agent" | "genitive" => {
                     let target = match key {
                         "locative" => &mut locative,

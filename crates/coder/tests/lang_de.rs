@@ -1,0 +1,374 @@
+//! Table-driven tests of German coding: a sentence in, events out, for each phenomenon of German
+//! word order, morphology and function words. Each expected event is `SOURCE>TARGET CODE`, with
+//! `-` for no target; the list must match the coder's output exactly (order aside).
+//! The sentences are written for these tests.
+
+use dyad_coder::{code_document, Document};
+use dyad_lexicon::{Date, Lexicon};
+use dyad_text::Lang;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
+}
+
+/// Codes `text` and returns its events as sorted `SOURCE>TARGET CODE` strings.
+fn coded(lang: Lang, date: &str, text: &str) -> Vec<String> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang,
+        date: Date::parse(date),
+    };
+    let (events, _) = code_document(lexicon(), &doc);
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}>{} {}",
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.cameo
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs a table of `(date, sentence, expected events)` in one language and reports every
+/// mismatch at once.
+fn check(lang: Lang, table: &[(&str, &str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (date, text, want) in table {
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        let got = coded(lang, date, text);
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        table.len(),
+        failures.join("\n")
+    );
+}
+
+/// Dates of events, checked separately: `(document date, sentence, expected event date)`.
+fn check_dates(lang: Lang, table: &[(&str, &str, &str)]) {
+    for (date, text, want) in table {
+        let doc = Document {
+            id: "t".into(),
+            text: (*text).into(),
+            lang,
+            date: Date::parse(date),
+        };
+        let (events, _) = code_document(lexicon(), &doc);
+        assert!(!events.is_empty(), "no event in {text}");
+        let got = events[0].date.map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn german_verb_second_and_verb_final() {
+    check(
+        Lang::De,
+        &[
+            // Simple present, subject first.
+            (
+                "2024-03-05",
+                "Frankreich verurteilt die Türkei.",
+                &["FRA>TUR 111"],
+            ),
+            // Perfect: the object stands between the auxiliary and the participle.
+            (
+                "2024-03-05",
+                "Russland hat die Ukraine angegriffen.",
+                &["RUS>UKR 190"],
+            ),
+            // Inversion after a fronted date: the subject follows the verb.
+            (
+                "2024-03-05",
+                "Am Dienstag kritisierte Polen die Slowakei scharf.",
+                &["POL>SVK 111"],
+            ),
+            // Verb-final subordinate clause after a reporting clause.
+            (
+                "2024-03-05",
+                "Die Zeitung berichtete, dass Ägypten den Sudan beschuldigt hat.",
+                &["EGY>SDN 112"],
+            ),
+            // Separable verb: stem in second position, particle at the end of the clause.
+            (
+                "2024-03-05",
+                "Japan wies die Forderungen Chinas zurück.",
+                &["JPN>CHN 120"],
+            ),
+            (
+                "2024-03-05",
+                "Kanada rief Venezuela zur Zurückhaltung auf.",
+                &["CAN>VEN 020"],
+            ),
+            (
+                "2024-03-05",
+                "Am Montag griff Aserbaidschan Armenien an.",
+                &["AZE>ARM 190"],
+            ),
+            // The particle of a separable verb must end the clause: `an` here is a preposition.
+            (
+                "2024-03-05",
+                "Indien griff an der Grenze zu Pakistan zu.",
+                &[],
+            ),
+            // Joined form of the separable verb in a subordinate clause.
+            (
+                "2024-03-05",
+                "Es hieß, dass Marokko die Vorschläge Algeriens ablehnte.",
+                &["MAR>DZA 120"],
+            ),
+            // A clause gap may end before the auxiliary of a verb-final clause.
+            (
+                "2024-03-05",
+                "Es hieß, dass Schweden der Ukraine Panzer geliefert hat.",
+                &["SWE>UKR 072"],
+            ),
+            // A genitive after a noun is the object only when no other actor is.
+            (
+                "2024-03-05",
+                "Washington hat Peking vor einer Invasion Taiwans gewarnt.",
+                &["USAGOV>CHNGOV 012"],
+            ),
+            // A noun's agent stands in its own clause: no source from the main clause.
+            (
+                "2024-03-05",
+                "Der Iran warf den USA vor, die Proteste zu schüren.",
+                &["IRN>USA 112"],
+            ),
+            // An infinitive clause takes the previous event's target as its subject.
+            (
+                "2024-03-05",
+                "Ecuador warf Kolumbien vor, Peru bedroht zu haben.",
+                &["ECU>COL 112", "COL>PER 130"],
+            ),
+            // `mit Blockaden protestiert`: the blockade is the protesters' own event.
+            (
+                "2024-03-05",
+                "Polnische Bauern haben mit Straßenblockaden gegen die Regierung protestiert.",
+                &["POLCVL>POLGOV 144", "POLCVL>POLGOV 141"],
+            ),
+            // Dative object of `vorwerfen`.
+            (
+                "2024-03-05",
+                "Ungarn warf der EU Erpressung vor.",
+                &["HUN>IGOEUREEC 112"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_actors() {
+    check(
+        Lang::De,
+        &[
+            // Compound source: one event per member.
+            (
+                "2024-03-05",
+                "Deutschland, Italien und Spanien haben Syrien verurteilt.",
+                &["DEU>SYR 111", "ITA>SYR 111", "ESP>SYR 111"],
+            ),
+            // Compound target.
+            (
+                "2024-03-05",
+                "Schweden kritisierte Norwegen und Finnland.",
+                &["SWE>NOR 111", "SWE>FIN 111"],
+            ),
+            // Role and adjective: `der russische Außenminister`.
+            (
+                "2024-03-05",
+                "Der russische Außenminister hat Estland kritisiert.",
+                &["RUSGOV>EST 111"],
+            ),
+            // Role with a genitive country after it.
+            (
+                "2024-03-05",
+                "Der Außenminister Rumäniens verurteilte die Angriffe.",
+                &["ROUGOV>- 111"],
+            ),
+            (
+                "2024-03-05",
+                "Die Regierung der Ukraine hat Belarus gewarnt.",
+                &["UKRGOV>BLR 012"],
+            ),
+            // An organisation of an organisation keeps the first one's code.
+            (
+                "2024-03-05",
+                "Der Sicherheitsrat der Vereinten Nationen verurteilte Nordkorea.",
+                &["IGOUNO>PRK 111"],
+            ),
+            // A hyphenated compound names the organisation of its first part.
+            (
+                "2024-03-05",
+                "Polen beteiligt sich mit Panzern am Nato-Manöver im Baltikum.",
+                &["POL>IGOWSTNAT 062"],
+            ),
+            // A name after a place noun is a place, not an actor (`Duma` is also a parliament).
+            (
+                "2024-03-05",
+                "Syrische Soldaten beschossen am Abend die Stadt Duma.",
+                &["SYRMIL>- 194"],
+            ),
+            // A host receives a guest: the guest's visit is coded too (`converse=042`).
+            (
+                "2024-03-05",
+                "Der Präsident Chiles empfing am Freitag den Staatschef Perus.",
+                &["CHLGOV>PERGOV 043", "PERGOV>CHLGOV 042"],
+            ),
+            // Possessive genitive before the role.
+            (
+                "2024-03-05",
+                "Österreichs Polizei nahm zwei Georgier fest.",
+                &["AUTCOP>GEO 173"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_reciprocals_negation_and_passives() {
+    check(
+        Lang::De,
+        &[
+            // Reciprocal phrase: each member acts on the other.
+            (
+                "2024-03-05",
+                "Serbien und Kroatien werfen sich gegenseitig Provokationen vor.",
+                &["SRB>HRV 1123", "HRV>SRB 1123"],
+            ),
+            // Inherently mutual event with a compound subject.
+            (
+                "2024-03-05",
+                "Chile und Peru haben am Freitag ein Abkommen unterzeichnet.",
+                &["CHL>PER 057", "PER>CHL 057"],
+            ),
+            // A mutual event with a target goes both ways (`mutual`).
+            (
+                "2024-03-05",
+                "Indische Soldaten lieferten sich Gefechte mit pakistanischen Soldaten.",
+                &["INDMIL>PAKMIL 193", "PAKMIL>INDMIL 193"],
+            ),
+            // An event noun as the object stands for the latest event of its kind.
+            (
+                "2024-03-05",
+                "Sudanesische Milizen haben Tschad angegriffen. Kamerun verurteilte den Angriff.",
+                &["SDNREB>TCD 190", "CMR>SDNREB 111"],
+            ),
+            // Negation before the participle, and inside the gap of a separable verb.
+            ("2024-03-05", "Indien hat Pakistan nicht angegriffen.", &[]),
+            (
+                "2024-03-05",
+                "Brasilien lehnte den Vorschlag Argentiniens nicht ab.",
+                &[],
+            ),
+            (
+                "2024-03-05",
+                "Kuba hat keine Sanktionen gegen Panama verhängt.",
+                &[],
+            ),
+            // Passive with its agent before the participle.
+            (
+                "2024-03-05",
+                "Ein Journalist ist von der iranischen Polizei festgenommen worden.",
+                &["IRNCOP>IRNMED 173"],
+            ),
+            (
+                "2024-03-05",
+                "Libyen wurde am Sonntag von Ägypten scharf kritisiert.",
+                &["EGY>LBY 111"],
+            ),
+            // Passive without an agent: no event.
+            (
+                "2024-03-05",
+                "Mehrere Soldaten wurden in Mali getötet.",
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_reporting_clauses() {
+    check(
+        Lang::De,
+        &[
+            // A trailing reporting clause neither gives the source nor becomes a target.
+            (
+                "2024-03-05",
+                "Tunesien hat Libyen gedroht, wie das italienische Außenministerium mitteilte.",
+                &["TUN>LBY 130"],
+            ),
+            // A reporting verb alone is no event.
+            (
+                "2024-03-05",
+                "Der Sprecher Griechenlands sagte am Montag nichts dazu.",
+                &[],
+            ),
+            // A fronted reporting phrase: its actor is not the subject of the inverted verb.
+            (
+                "2024-03-05",
+                "Nach Angaben der lettischen Polizei griff Russland Estland an.",
+                &["RUS>EST 190"],
+            ),
+            // `laut` introduces the reporter, not the source.
+            (
+                "2024-03-05",
+                "Laut Polen hat Russland Litauen bedroht.",
+                &["RUS>LTU 130"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn german_dates() {
+    check_dates(
+        Lang::De,
+        &[
+            (
+                "2024-03-07",
+                "Am Dienstag hat Russland die Ukraine angegriffen.",
+                "2024-03-05",
+            ),
+            (
+                "2024-03-07",
+                "Russland hat gestern die Ukraine angegriffen.",
+                "2024-03-06",
+            ),
+            (
+                "2024-10-03",
+                "Russland hat am 27. September die Ukraine angegriffen.",
+                "2024-09-27",
+            ),
+            (
+                "2024-03-07",
+                "Russland hat heute die Ukraine angegriffen.",
+                "2024-03-07",
+            ),
+            (
+                "2024-01-04",
+                "Russland hat am 30. Dezember die Ukraine angegriffen.",
+                "2023-12-30",
+            ),
+            (
+                "2024-03-07",
+                "Russland hat vorgestern die Ukraine angegriffen.",
+                "2024-03-05",
+            ),
+        ],
+    );
+}
