@@ -612,13 +612,15 @@ pub(crate) fn build_events(
         }
         // What an accusation alleges is not an event: `accused Israel of sabotage`, `si accusano
         // di aver aperto il fuoco`. The allegation runs to the end of the clause, or to a
-        // coordinated verb with its own auxiliary (`e ha inviato`, `and has sent`).
+        // coordinated verb: one with its own auxiliary (`e ha inviato`, `and has sent`) or one
+        // that the conjunction opens (`und forderte`, `and demanded`).
         if let Some(k) = allege_from {
             let ends = (k + 1..t.first()).any(|i| {
                 is_break(ctx, i)
                     || ctx.has(i, |f| f == Func::And)
-                        && i + 1 < n
-                        && ctx.has(i + 1, |f| matches!(f, Func::Aux | Func::Passive))
+                        && (i + 1 == t.first()
+                            || i + 1 < n
+                                && ctx.has(i + 1, |f| matches!(f, Func::Aux | Func::Passive)))
             });
             if !ends {
                 near_misses.push(miss("alleged by an accusation"));

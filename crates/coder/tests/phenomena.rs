@@ -73,6 +73,12 @@ fn allegations_are_not_events() {
             "2024-01-12",
             "Turkey accused Greece of sending warships to the islands.",
             &["TUR>GRC 112"],
+        ),
+        // A verb that the conjunction opens is the accuser's own act.
+        (
+            "2023-06-07",
+            "Ukraine accused Russia of war crimes and demanded an emergency meeting of the UN Security Council.",
+            &["UKR>RUS 1124", "UKR>IGOUNO 106"],
         )],
     );
 }
