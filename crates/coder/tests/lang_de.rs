@@ -3,76 +3,10 @@
 //! `-` for no target; the list must match the coder's output exactly (order aside).
 //! The sentences are written for these tests.
 
-use dyad_coder::{code_document, Document};
-use dyad_lexicon::{Date, Lexicon};
+mod common;
+
+use common::{check, check_dates};
 use dyad_text::Lang;
-use std::sync::OnceLock;
-
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
-}
-
-/// Codes `text` and returns its events as sorted `SOURCE>TARGET CODE` strings.
-fn coded(lang: Lang, date: &str, text: &str) -> Vec<String> {
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        lang,
-        date: Date::parse(date),
-    };
-    let (events, _) = code_document(lexicon(), &doc);
-    let mut out: Vec<String> = events
-        .iter()
-        .map(|e| {
-            format!(
-                "{}>{} {}",
-                e.source.code,
-                e.target.as_ref().map_or("-", |t| t.code.as_str()),
-                e.cameo
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Runs a table of `(date, sentence, expected events)` in one language and reports every
-/// mismatch at once.
-fn check(lang: Lang, table: &[(&str, &str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (date, text, want) in table {
-        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
-        want.sort();
-        let got = coded(lang, date, text);
-        if got != want {
-            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        table.len(),
-        failures.join("\n")
-    );
-}
-
-/// Dates of events, checked separately: `(document date, sentence, expected event date)`.
-fn check_dates(lang: Lang, table: &[(&str, &str, &str)]) {
-    for (date, text, want) in table {
-        let doc = Document {
-            id: "t".into(),
-            text: (*text).into(),
-            lang,
-            date: Date::parse(date),
-        };
-        let (events, _) = code_document(lexicon(), &doc);
-        assert!(!events.is_empty(), "no event in {text}");
-        let got = events[0].date.map(|d| d.to_string()).unwrap_or_default();
-        assert_eq!(got, *want, "{text}");
-    }
-}
 
 #[test]
 fn german_verb_second_and_verb_final() {

@@ -2,62 +2,10 @@
 //! `SOURCE>TARGET CODE`, with `-` for no target; the list must match the coder's output exactly
 //! (order aside). The sentences are written for these tests.
 
-use dyad_coder::{code_document, Document};
-use dyad_lexicon::{Date, Lexicon};
+mod common;
+
+use common::{check, code};
 use dyad_text::Lang;
-use std::sync::OnceLock;
-
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
-}
-
-fn code(lang: Lang, date: &str, text: &str) -> Vec<dyad_coder::Event> {
-    let doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        lang,
-        date: Date::parse(date),
-    };
-    code_document(lexicon(), &doc).0
-}
-
-/// Codes `text` and returns its events as sorted `SOURCE>TARGET CODE` strings.
-fn coded(lang: Lang, date: &str, text: &str) -> Vec<String> {
-    let mut out: Vec<String> = code(lang, date, text)
-        .iter()
-        .map(|e| {
-            format!(
-                "{}>{} {}",
-                e.source.code,
-                e.target.as_ref().map_or("-", |t| t.code.as_str()),
-                e.cameo
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Runs a table of `(date, text, expected events)` and reports every mismatch at once.
-fn check(lang: Lang, table: &[(&str, &str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (date, text, want) in table {
-        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
-        want.sort();
-        let got = coded(lang, date, text);
-        if got != want {
-            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        table.len(),
-        failures.join("\n")
-    );
-}
 
 const D: &str = "2023-05-02";
 

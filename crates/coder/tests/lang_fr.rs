@@ -2,61 +2,25 @@
 //! `SOURCE>TARGET CODE`, with `-` for no target; the list must match the coder's output exactly
 //! (order aside). The sentences are written for these tests.
 
-use dyad_coder::{code_document, Document};
-use dyad_lexicon::{Date, Lexicon};
+mod common;
+
 use dyad_text::Lang;
-use std::sync::OnceLock;
 
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon"))
-}
+/// The document date of the French cases that give none.
+const DATE: &str = "2024-03-13";
 
-fn document(date: &str, text: &str) -> Document {
-    Document {
-        id: "t".into(),
-        text: text.into(),
-        lang: Lang::Fr,
-        date: Date::parse(date),
-    }
-}
-
-/// Codes `text` and returns its events as sorted `SOURCE>TARGET CODE` strings.
-fn coded(date: &str, text: &str) -> Vec<String> {
-    let (events, _) = code_document(lexicon(), &document(date, text));
-    let mut out: Vec<String> = events
+/// Runs a table of `(sentence, expected events)` dated [`DATE`] (see `common::check`).
+fn check(table: &[(&'static str, &'static [&'static str])]) {
+    let dated: Vec<common::Case> = table
         .iter()
-        .map(|e| {
-            format!(
-                "{}>{} {}",
-                e.source.code,
-                e.target.as_ref().map_or("-", |t| t.code.as_str()),
-                e.cameo
-            )
-        })
+        .map(|&(text, want)| (DATE, text, want))
         .collect();
-    out.sort();
-    out
+    common::check(Lang::Fr, &dated);
 }
 
-/// Runs a table of `(sentence, expected events)` and reports every mismatch at once.
-fn check(table: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (text, want) in table {
-        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
-        want.sort();
-        let got = coded("2024-03-13", text);
-        if got != want {
-            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        table.len(),
-        failures.join("\n")
-    );
+/// Dates of events, resolved against the document date: `(document date, sentence, event date)`.
+fn check_dates(table: &[(&str, &str, &str)]) {
+    common::check_dates(Lang::Fr, table);
 }
 
 /// A town whose name starts like an actor's (`L'Union`, a French commune) does not hide the
@@ -89,16 +53,6 @@ fn auxiliary_a_is_not_a_preposition() {
             &["RUSMIL>UKR 195"],
         ),
     ]);
-}
-
-/// Dates of events, resolved against the document date: `(document date, sentence, event date)`.
-fn check_dates(table: &[(&str, &str, &str)]) {
-    for (date, text, want) in table {
-        let (events, _) = code_document(lexicon(), &document(date, text));
-        assert!(!events.is_empty(), "no event in {text}");
-        let got = events[0].date.map(|d| d.to_string()).unwrap_or_default();
-        assert_eq!(got, *want, "{text}");
-    }
 }
 
 #[test]
