@@ -12,6 +12,9 @@ GATES = [
     ("seed", "lenient", "all", "p", 0.80),
     ("dev", "lenient", "it", "f1", 0.70),
     ("dev", "lenient", "en", "f1", 0.70),
+    ("dev", "lenient", "es", "f1", 0.70),
+    ("dev", "lenient", "fr", "f1", 0.70),
+    ("dev", "lenient", "de", "f1", 0.70),
 ]
 
 
