@@ -220,7 +220,8 @@ pub struct Lexicon {
     place_words: Words,
     place_index: PhraseIndex<u32>,
     langs: Vec<LangLexicon>,
-    vocab: vocab::Vocab,
+    /// Built on the first detection: commands that are told the language never pay for it.
+    vocab: std::sync::OnceLock<vocab::Vocab>,
 }
 
 impl Lexicon {
@@ -232,15 +233,14 @@ impl Lexicon {
     /// Compiles a lexicon from sources named by their path relative to a data folder
     /// (`actors/countries.txt`, `patterns/it.txt`, ...). Later sources add to earlier ones.
     pub fn from_sources(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
-        let mut lexicon = sources::compile(sources)?;
-        lexicon.vocab = vocab::Vocab::build(&lexicon.langs);
-        Ok(lexicon)
+        sources::compile(sources)
     }
 
     /// Guesses the language of a text from its function words, letters, word endings and the
     /// content words of this lexicon's dictionaries; `None` when unsure (see `dyad_text::detect`).
     pub fn detect(&self, text: &str) -> Option<Lang> {
-        dyad_text::detect_with(text, &|norm| self.vocab.mask(norm))
+        let vocab = self.vocab.get_or_init(|| vocab::Vocab::build(&self.langs));
+        dyad_text::detect_with(text, &|norm| vocab.mask(norm))
     }
 
     /// The CAMEO codebook.
