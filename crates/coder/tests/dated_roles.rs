@@ -139,6 +139,12 @@ fn spanish_names_resolve_by_date() {
         Lang::Es,
         &[
             ("Pedro Sánchez", "2015-01-15", "ESPOPP"),
+            ("Luis Lacalle Pou", "2022-06-01", "URYGOV"),
+            ("Lacalle Pou", "2025-06-01", "URYELI"),
+            ("Yamandú Orsi", "2025-06-01", "URYGOV"),
+            ("Bernardo Arévalo", "2024-06-01", "GTMGOV"),
+            ("el Palacio Nacional", "2024-06-01", "MEXGOV"),
+            ("Itamaraty", "2024-06-01", "BRAGOV"),
             ("Pedro Sánchez", "2020-01-15", "ESPGOV"),
             ("Mariano Rajoy", "2008-06-01", "ESPOPP"),
             ("Rajoy", "2013-06-01", "ESPGOV"),
@@ -201,6 +207,8 @@ fn german_names_resolve_by_date() {
         Lang::De,
         &[
             ("Wolodymyr Selenskyj", "2022-06-01", "UKRGOV"),
+            ("Die Bundesregierung", "2024-06-01", "DEUGOV"),
+            ("das Auswärtige Amt", "2024-06-01", "DEUGOV"),
             ("Selenskyj", "2018-06-01", "UKRELI"),
             ("Lawrow", "2020-06-01", "RUSGOV"),
             ("Netanjahu", "2019-06-01", "ISRGOV"),
