@@ -458,20 +458,7 @@ impl SentenceCtx<'_> {
     fn tags_simple(&self) -> Vec<Option<(Func, usize)>> {
         self.tags
             .iter()
-            .map(|v| {
-                v.iter().copied().find(|(f, _)| {
-                    matches!(
-                        f,
-                        Func::Month(_)
-                            | Func::Weekday(_)
-                            | Func::Yesterday
-                            | Func::Today
-                            | Func::Tomorrow
-                            | Func::BeforeYesterday
-                            | Func::AfterTomorrow
-                    )
-                })
-            })
+            .map(|v| v.iter().copied().find(|(f, _)| f.is_date_word()))
             .collect()
     }
 }

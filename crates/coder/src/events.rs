@@ -330,18 +330,7 @@ fn subjectless_verb(ctx: &SentenceCtx<'_>, units: &[Unit], first: usize) -> bool
     adverb
         || is_break(ctx, j)
         || ctx.has(j, |f| {
-            matches!(
-                f,
-                Func::And
-                    | Func::Boundary
-                    | Func::Month(_)
-                    | Func::Weekday(_)
-                    | Func::Yesterday
-                    | Func::Today
-                    | Func::Tomorrow
-                    | Func::BeforeYesterday
-                    | Func::AfterTomorrow
-            )
+            matches!(f, Func::And | Func::Boundary) || f.is_date_word()
         })
 }
 

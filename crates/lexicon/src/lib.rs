@@ -93,6 +93,22 @@ pub enum Func {
     AfterTomorrow,
 }
 
+impl Func {
+    /// A word that dates an event: a month, a weekday or a relative day.
+    pub fn is_date_word(self) -> bool {
+        matches!(
+            self,
+            Func::Month(_)
+                | Func::Weekday(_)
+                | Func::Yesterday
+                | Func::Today
+                | Func::Tomorrow
+                | Func::BeforeYesterday
+                | Func::AfterTomorrow
+        )
+    }
+}
+
 /// One language's compiled dictionaries and patterns.
 #[derive(Debug, Default)]
 pub struct LangLexicon {

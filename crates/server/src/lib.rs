@@ -242,6 +242,25 @@ async fn events(
     })
 }
 
+/// One page of rows under `key`, with the total and the offset of the next page (null on the last).
+fn page_response<T: serde::Serialize>(
+    key: &str,
+    total: u64,
+    limit: usize,
+    offset: usize,
+    rows: Vec<T>,
+) -> Response {
+    let next = (offset as u64 + rows.len() as u64) < total;
+    let mut body = json!({
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": next.then_some(offset + rows.len()),
+    });
+    body[key] = json!(rows);
+    Json(body).into_response()
+}
+
 async fn dyads(
     State(state): State<Shared>,
     raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
@@ -251,15 +270,7 @@ async fn dyads(
     p.finish()?;
     let (limit, offset) = (query.limit, query.offset);
     let (total, rows) = with_store(&state, move |s| s.dyads(&query)).await?;
-    let next = (offset as u64 + rows.len() as u64) < total;
-    Ok(Json(json!({
-        "total": total,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": next.then_some(offset + rows.len()),
-        "dyads": rows,
-    }))
-    .into_response())
+    Ok(page_response("dyads", total, limit, offset, rows))
 }
 
 async fn actors(
@@ -271,15 +282,7 @@ async fn actors(
     p.finish()?;
     let (limit, offset) = (query.limit, query.offset);
     let (total, rows) = with_store(&state, move |s| s.actors(&query)).await?;
-    let next = (offset as u64 + rows.len() as u64) < total;
-    Ok(Json(json!({
-        "total": total,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": next.then_some(offset + rows.len()),
-        "actors": rows,
-    }))
-    .into_response())
+    Ok(page_response("actors", total, limit, offset, rows))
 }
 
 async fn document(
