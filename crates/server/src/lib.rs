@@ -106,6 +106,7 @@ pub fn app(config: Config, lexicon: Arc<Lexicon>) -> Result<Router, StoreError> 
     });
     Ok(Router::new()
         .route("/", get(index))
+        .route("/assets/{name}", get(asset))
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))
         .route("/api/events", get(events))
         .route("/api/dyads", get(dyads))
@@ -141,11 +142,27 @@ pub async fn serve(
 }
 
 async fn index() -> Html<&'static str> {
-    Html(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>dyad</title></head><body>\
-         <h1>dyad</h1><p>The dashboard is not built yet. The JSON API is under \
-         <a href=\"/api/openapi.json\">/api/</a>.</p></body></html>",
+    Html(include_str!("../assets/index.html"))
+}
+
+/// The dashboard's files, compiled into the binary: the page works with no network.
+async fn asset(Path(name): Path<String>) -> Response {
+    let (content_type, body): (&str, &'static str) = match name.as_str() {
+        "app.js" => (
+            "text/javascript; charset=utf-8",
+            include_str!("../assets/app.js"),
+        ),
+        "app.css" => ("text/css; charset=utf-8", include_str!("../assets/app.css")),
+        _ => return ApiError(StatusCode::NOT_FOUND, format!("no asset {name:?}")).into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
     )
+        .into_response()
 }
 
 /// Runs `f` on a blocking thread with a read-only store, interrupting it past the time limit.

@@ -1,0 +1,1 @@
+// dyad dashboard (filled by the dashboard work of issue 6).
