@@ -5,6 +5,7 @@
 //! bad requests get a 4xx status with `{"error": "..."}` saying what is wrong. `POST
 //! /api/ingest` is refused unless the server has a token and the request carries it.
 
+mod basemap;
 mod openapi;
 mod params;
 mod suggest;
@@ -127,6 +128,7 @@ pub fn app(config: Config, lexicon: Arc<Lexicon>) -> Result<Router, StoreError> 
     });
     Ok(Router::new()
         .route("/", get(index))
+        .route("/assets/world.json", get(basemap::world))
         .route("/assets/{name}", get(asset))
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))
         .route("/api/events", get(events))
