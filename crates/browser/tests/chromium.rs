@@ -28,6 +28,7 @@ const FORM: &str = r#"<!doctype html>
 <p id="out">waiting</p>
 <form id="f"><label>City <input id="city" autocomplete="off"></label></form>
 <p id="keys"></p>
+<svg width="200" height="100"><circle id="dot" cx="150" cy="50" r="8" fill="red"></circle></svg>
 <script>
   const out = document.getElementById('out'), city = document.getElementById('city');
   window.fieldEvents = {input: 0, change: 0};
@@ -60,6 +61,11 @@ fn clicks_types_and_presses_keys() -> Result<(), Error> {
         "document.getElementById('out').textContent === 'clicked'",
         WAIT,
     )?;
+
+    // SVG shapes are clicked like anything else (the map's points are circles).
+    page.eval("dot.addEventListener('click', () => { out.textContent = 'dot'; }); 0")?;
+    page.click("svg #dot")?;
+    assert_eq!(page.eval("out.textContent")?, "dot");
 
     page.type_text("#city", "Tbilisi")?;
     assert_eq!(page.eval("city.value")?, "Tbilisi");
@@ -95,7 +101,14 @@ fn eval_returns_values_and_reports_exceptions() -> Result<(), Error> {
         return Ok(());
     };
     let page = browser.page()?;
-    page.goto(&data_url("<p>values</p>"))?;
+    page.goto(&data_url(
+        "<p>values</p><script>addEventListener('load', () => { window.loaded = true; })</script>",
+    ))?;
+    // goto returns after the load event.
+    assert_eq!(
+        page.eval("[document.readyState, window.loaded]")?,
+        serde_json::json!(["complete", true])
+    );
     assert_eq!(page.eval("1 + 2")?, 3);
     assert_eq!(
         page.eval("({list: [1, 'two', null], ok: true})")?,
@@ -251,6 +264,13 @@ fn bad_selectors_keys_and_pages_are_errors() -> Result<(), Error> {
     assert_eq!(page.eval("document.getElementById('text').id")?, "text");
     assert_eq!(other.eval("document.title")?, "second");
     drop(other);
+
+    // A page that cannot be loaded is an error that says why (nothing listens on port 9).
+    let err = page.goto("http://127.0.0.1:9/").unwrap_err();
+    assert!(
+        matches!(&err, Error::Protocol(m) if m.contains("127.0.0.1:9") && m.contains("ERR_")),
+        "{err:?}"
+    );
 
     // A fragment change is a navigation without a load event.
     page.goto(&data_url("<title>frag</title>"))?;
