@@ -14,7 +14,7 @@ use crate::query::{DyadQuery, DyadSort, EventSort, Filter, Interval};
 use crate::{Result, Store};
 use dyad_lexicon::Date;
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const NONE: u32 = u32::MAX;
 
@@ -315,7 +315,7 @@ impl Store {
             cameos: Interner::default(),
             langs: Interner::default(),
             places: Vec::new(),
-            place_ids: HashMap::new(),
+            place_ids: HashMap::default(),
             docs: Interner::default(),
             doc_info: Vec::new(),
             sources: Interner::default(),
@@ -333,44 +333,59 @@ impl Store {
             f.doc_info.push(info);
         }
         let mut name_votes: Vec<HashMap<String, u64>> = Vec::new();
-        let mut ids: Vec<String> = Vec::new();
+        let mut ids: Vec<Box<str>> = Vec::new();
         let mut stmt = conn.prepare(
             "SELECT e.rowid, e.event_id, e.doc_id, e.day, e.date_precision,
                     e.source_code, e.source_country, e.source_roles, e.source_name,
                     e.target_code, e.target_country, e.target_roles, e.target_name,
                     e.cameo, e.root, e.quad_class, e.goldstein,
                     e.geonameid, e.place_name, e.place_country, e.lat, e.lon, e.lang,
-                    a.num_mentions
-             FROM events e JOIN aggregates a ON a.key = e.agg_key",
+                    e.agg_key
+             FROM events e",
         )?;
+        // Joining the aggregates in SQL costs an index search per event; most aggregates have
+        // one mention, so a map of the others is smaller and faster.
+        let mut shared: HashMap<String, u32> = HashMap::default();
+        let mut agg = conn.prepare("SELECT key, num_mentions FROM aggregates WHERE num_mentions > 1")?;
+        let mut agg_rows = agg.query([])?;
+        while let Some(r) = agg_rows.next()? {
+            let n = r.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32;
+            shared.insert(r.get(0)?, n);
+        }
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let event_id: String = r.get(1)?;
-            let doc: String = r.get(2)?;
-            let precision = match r.get::<_, Option<String>>(4)?.as_deref() {
+            // Strings are borrowed from SQLite's row and interned: a million events must not
+            // cost a dozen million allocations.
+            let precision = match text(r, 4)? {
                 Some("day") => Precision::Day,
                 Some("month") => Precision::Month,
                 _ => Precision::Other,
             };
-            let mut actor = |code: Option<String>, name: Option<String>| -> u32 {
+            let mut actor = |code: Option<&str>, name: Option<&str>| -> u32 {
                 let Some(code) = code else { return NONE };
-                let id = f.codes.id(&code);
+                let id = f.codes.id(code);
                 if id as usize == name_votes.len() {
-                    name_votes.push(HashMap::new());
+                    name_votes.push(HashMap::default());
                 }
                 if let Some(name) = name {
-                    *name_votes[id as usize].entry(name).or_default() += 1;
+                    let votes = &mut name_votes[id as usize];
+                    match votes.get_mut(name) {
+                        Some(n) => *n += 1,
+                        None => {
+                            votes.insert(name.to_string(), 1);
+                        }
+                    }
                 }
                 id
             };
-            let source = actor(r.get(5)?, r.get(8)?);
-            let target = actor(r.get(9)?, r.get(12)?);
-            let country = |f: &mut Facts, c: Option<String>| -> u16 {
-                c.map_or(0, |c| f.countries.id(&c) as u16)
+            let source = actor(text(r, 5)?, text(r, 8)?);
+            let target = actor(text(r, 9)?, text(r, 12)?);
+            let country = |f: &mut Facts, c: Option<&str>| -> u16 {
+                c.map_or(0, |c| f.countries.id(c) as u16)
             };
-            let source_country = country(&mut f, r.get(6)?);
-            let target_country = country(&mut f, r.get(10)?);
-            let roles = |f: &mut Facts, list: Option<String>| -> u32 {
+            let source_country = country(&mut f, text(r, 6)?);
+            let target_country = country(&mut f, text(r, 10)?);
+            let roles = |f: &mut Facts, list: Option<&str>| -> u32 {
                 list.unwrap_or_default()
                     .split(',')
                     .filter(|s| !s.is_empty())
@@ -378,10 +393,8 @@ impl Store {
                     .filter(|&i| i < 32)
                     .fold(0, |m, i| m | 1 << i)
             };
-            let source_roles = roles(&mut f, r.get(7)?);
-            let target_roles = roles(&mut f, r.get(11)?);
-            let cameo: String = r.get(13)?;
-            let root: String = r.get(14)?;
+            let source_roles = roles(&mut f, text(r, 7)?);
+            let target_roles = roles(&mut f, text(r, 11)?);
             let place = match r.get::<_, Option<i64>>(17)? {
                 None => NONE,
                 Some(g) => match f.place_ids.get(&g) {
@@ -390,8 +403,8 @@ impl Store {
                         let id = f.places.len() as u32;
                         f.places.push(PlaceInfo {
                             geonameid: g,
-                            name: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
-                            country: r.get(19)?,
+                            name: text(r, 18)?.unwrap_or_default().to_string(),
+                            country: text(r, 19)?.map(str::to_string),
                             lat: r.get(20)?,
                             lon: r.get(21)?,
                         });
@@ -400,7 +413,9 @@ impl Store {
                     }
                 },
             };
-            let lang: String = r.get(22)?;
+            let doc = text(r, 2)?.and_then(|d| f.docs.get(d)).unwrap_or(NONE);
+            let cameo = f.cameos.id(text(r, 13)?.unwrap_or_default()) as u16;
+            let lang = f.langs.id(text(r, 22)?.unwrap_or_default()) as u8;
             f.rows.push(Row {
                 rowid: r.get(0)?,
                 day_or_min: r
@@ -412,23 +427,28 @@ impl Store {
                 rank: 0,
                 source,
                 target,
-                doc: f.docs.get(&doc).unwrap_or(NONE),
+                doc,
                 place,
-                mentions: r.get::<_, i64>(23)?.clamp(0, i64::from(u32::MAX)) as u32,
+                mentions: text(r, 23)?
+                    .and_then(|k| shared.get(k).copied())
+                    .unwrap_or(1),
                 source_roles,
                 target_roles,
                 source_country,
                 target_country,
-                cameo: f.cameos.id(&cameo) as u16,
-                root: root.parse::<u8>().ok().filter(|r| *r <= 20).unwrap_or(0),
+                cameo,
+                root: text(r, 14)?
+                    .and_then(|root| root.parse::<u8>().ok())
+                    .filter(|r| *r <= 20)
+                    .unwrap_or(0),
                 quad: r
                     .get::<_, Option<i64>>(15)?
                     .filter(|q| (1..=4).contains(q))
                     .unwrap_or(0) as u8,
-                lang: f.langs.id(&lang) as u8,
+                lang,
                 precision,
             });
-            ids.push(event_id);
+            ids.push(text(r, 1)?.unwrap_or_default().into());
         }
         // The tie-break of every order is the event id in byte order, as in SQL.
         let mut order: Vec<u32> = (0..ids.len() as u32).collect();
@@ -617,7 +637,7 @@ impl Facts {
     /// Events per period, per QuadClass, with the mean Goldstein score. Periods with no event
     /// are left out; `Interval::All` gives one period.
     pub fn timeline(&self, f: &Filter, interval: Interval) -> Value {
-        let mut groups: HashMap<i64, (Tally, [u64; 4])> = HashMap::new();
+        let mut groups: HashMap<i64, (Tally, [u64; 4])> = HashMap::default();
         for r in self.matching(f) {
             let Some(p) = period_of(r, interval) else {
                 continue;
@@ -647,7 +667,7 @@ impl Facts {
     /// Events, Goldstein sum and mean per directed dyad and period: the mentions view of
     /// [`Store::dyads`], same rows, same order.
     pub fn dyads(&self, q: &DyadQuery) -> (u64, Vec<Value>) {
-        let mut groups: HashMap<(u32, u32, i64), Tally> = HashMap::new();
+        let mut groups: HashMap<(u32, u32, i64), Tally> = HashMap::default();
         for r in self.matching(&q.filter).filter(|r| r.target != NONE) {
             if let Some(p) = period_of(r, q.interval) {
                 groups.entry((r.source, r.target, p)).or_default().add(r);
@@ -724,8 +744,8 @@ impl Facts {
     /// The `limit` directed dyads with most events, and their actors with the events each takes
     /// part in under the filter.
     pub fn network(&self, f: &Filter, limit: usize) -> Value {
-        let mut edges: HashMap<(u32, u32), Tally> = HashMap::new();
-        let mut node_events: HashMap<u32, u64> = HashMap::new();
+        let mut edges: HashMap<(u32, u32), Tally> = HashMap::default();
+        let mut node_events: HashMap<u32, u64> = HashMap::default();
         for r in self.matching(f).filter(|r| r.target != NONE) {
             edges.entry((r.source, r.target)).or_default().add(r);
             *node_events.entry(r.source).or_default() += 1;
@@ -802,6 +822,11 @@ impl Facts {
             .zip(&self.code_counts)
             .map(|((c, n), (s, t))| (c.as_str(), n.as_str(), *s, *t))
     }
+}
+
+/// Column `i` of a row as text borrowed from SQLite (`None` for NULL).
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?)
 }
 
 /// SQLite's order for nullable numbers: NULL first, then ascending.
