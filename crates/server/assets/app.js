@@ -73,7 +73,8 @@ function ticks(max, n = 4) {
   if (max <= 0) return [0];
   const raw = max / n;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw);
+  // Counts are whole numbers, so a step is never below 1.
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw));
   const out = [];
   for (let v = 0; v < max + step - 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
   return out;
@@ -597,6 +598,7 @@ function dyadChart(a, b, ab, ba) {
   const yg = (g) => m.t + ((10 - g) / 20) * (H - m.t - m.b);
   const step = (W - m.l - m.r) / all.length;
   const xc = (i) => m.l + (i + 0.5) * step;
+  const barW = Math.min(step * 0.4, 30);
   const every = Math.ceil(all.length / 8);
   const label = `Events and mean Goldstein per period, ${dirs[0].name} and ${dirs[1].name}; the numbers are in the table below.`;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', id: 'dyad-chart', role: 'img', 'aria-label': label },
@@ -608,7 +610,7 @@ function dyadChart(a, b, ab, ba) {
     all.map((period, i) => s('g', null,
       dirs.map((d, k) => {
         const p = d.rows.get(period);
-        return p ? s('rect', { class: `bar bar-${d.cls}`, x: xc(i) - step * 0.4 + k * step * 0.4, width: step * 0.38, y: yc(p.events), height: yc(0) - yc(p.events) },
+        return p ? s('rect', { class: `bar bar-${d.cls}`, x: xc(i) - barW + k * barW, width: barW * 0.95, y: yc(p.events), height: yc(0) - yc(p.events) },
           s('title', null, `${period} ${d.name}: ${p.events} events`)) : null;
       }),
       i % every === 0 ? s('text', { class: 'xlabel', x: xc(i), y: H - 8, 'text-anchor': 'middle' }, period) : null)),
@@ -623,7 +625,8 @@ function dyadChart(a, b, ab, ba) {
   const rows = all.map((period) => h('tr', null, h('td', null, period),
     dirs.map((d) => [cell(d, period, 'events'), cell(d, period, 'g')])));
   return h('figure', { class: 'dyad-figure' }, svg,
-    legend([['line-ab', null, `${dirs[0].name} (lines: Goldstein mean, right axis; bars: events, left axis)`], ['line-ba', null, dirs[1].name]]),
+    legend([['line-ab', null, dirs[0].name], ['line-ba', null, dirs[1].name]]),
+    h('p', { class: 'note' }, 'Bars: events (left axis). Lines: mean Goldstein score (right axis, −10 conflict to +10 cooperation).'),
     h('details', null, h('summary', null, 'The numbers'),
       table({ class: 'num-cols' }, ['Period', `${dirs[0].name} events`, `${dirs[0].name} Goldstein`, `${dirs[1].name} events`, `${dirs[1].name} Goldstein`], rows)));
 }
@@ -773,7 +776,8 @@ function eventTable(id, events) {
     const doc = href('doc', { id: e.doc_id, event: e.event_id });
     return linkRow({ 'data-event-id': e.event_id, 'data-doc-id': e.doc_id }, doc, [
       e.date, actorLabel(e.source), h('span', null, h('code', null, e.cameo), ` ${e.cameo_name}`), actorLabel(e.target),
-      e.place ? e.place.name : '–', h('span', { class: 'g', style: `color:${goldsteinColour(e.goldstein)}` }, fmt(e.goldstein)),
+      e.place ? e.place.name : '–',
+      h('span', { class: 'g' }, h('span', { class: 'swatch', style: `background:${goldsteinColour(e.goldstein)}` }), fmt(e.goldstein)),
       e.lang, h('a', { href: doc }, e.doc_id),
     ]);
   });
