@@ -375,28 +375,27 @@ function timelineChart({ interval, periods }) {
   const yt = ticks(max);
   const top = yt[yt.length - 1];
   const y = (v) => H - m.b - (v / top) * (H - m.t - m.b);
-  const bw = (W - m.l - m.r) / periods.length;
-  const barW = clamp(bw * 0.8, 0.5, 48);
-  const every = Math.ceil(periods.length / 8); // at most about eight date labels
+  const axis = timeAxis(periods.map((p) => p.period), interval, m.l, W - m.r);
+  const barW = clamp(axis.slot * 0.8, 1, 48);
   const label = `Events per ${interval} from ${periods[0].period} to ${periods[periods.length - 1].period}, stacked by QuadClass; the numbers are in the table below.`;
   const chart = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label },
     s('title', null, label),
     yt.map((v) => s('g', { class: 'tick' },
       s('line', { x1: m.l, x2: W - m.r, y1: y(v), y2: y(v) }),
       s('text', { x: m.l - 6, y: y(v) + 4, 'text-anchor': 'end' }, v))),
-    periods.map((p, i) => {
+    axis.labels.map((l) => s('text', { class: 'xlabel', x: l.x, y: H - 8, 'text-anchor': 'middle' }, l.text)),
+    periods.map((p) => {
       let base = 0;
-      const x = m.l + i * bw;
+      const x = axis.x(p.period);
       return s('g', { class: 'period' },
         p.quad.map((n, q) => {
           const r = n ? s('rect', {
-            class: `bar q${q + 1}`, 'data-quad': q + 1, 'data-period': p.period, x: x + (bw - barW) / 2, width: barW,
+            class: `bar q${q + 1}`, 'data-quad': q + 1, 'data-period': p.period, x: x - barW / 2, width: barW,
             y: y(base + n), height: y(base) - y(base + n),
           }, s('title', null, `${p.period}: ${n} ${QUADS[q]}`)) : null;
           base += n;
           return r;
-        }),
-        i % every === 0 ? s('text', { class: 'xlabel', x: x + bw / 2, y: H - 8, 'text-anchor': 'middle' }, p.period) : null);
+        }));
     }));
   const rows = periods.map((p) => h('tr', null, h('td', null, p.period), p.quad.map((n) => h('td', { class: 'n' }, n)),
     h('td', { class: 'n' }, p.events), h('td', { class: 'n' }, fmt(p.goldstein_mean))));
@@ -404,6 +403,38 @@ function timelineChart({ interval, periods }) {
     legend(QUADS.map((name, q) => [`q${q + 1}`, null, `${q + 1} ${name}`])),
     h('details', null, h('summary', null, 'The numbers'),
       table({ class: 'num-cols' }, ['Period', ...QUADS.map((_, q) => `Quad ${q + 1}`), 'Events', 'Goldstein mean'], rows)));
+}
+
+/**
+ * Places periods (day or week "YYYY-MM-DD", month "YYYY-MM") on a time axis from left to right,
+ * so that periods without events, which the API leaves out, show as gaps. Returns the centre x of
+ * a period, the width of one period, and about eight labelled positions.
+ */
+function timeAxis(periods, interval, left, right) {
+  const DAY = 86400000;
+  // 1970-01-05 was a Monday, day 4 of the epoch: weeks are counted from there.
+  let index = (p) => {
+    if (interval === 'month') { const [y, mo] = p.split('-').map(Number); return y * 12 + mo - 1; }
+    const days = Math.round(Date.parse(`${p.slice(0, 10)}T00:00:00Z`) / DAY);
+    return interval === 'week' ? Math.round((days - 4) / 7) : days;
+  };
+  let name = (i) => (interval === 'month'
+    ? `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+    : new Date((interval === 'week' ? i * 7 + 4 : i) * DAY).toISOString().slice(0, 10));
+  if (periods.some((p) => !Number.isFinite(index(p)))) {
+    // An unknown period format: fall back to evenly spaced categories.
+    const pos = new Map(periods.map((p, i) => [p, i]));
+    index = (p) => pos.get(p);
+    name = (i) => periods[i];
+  }
+  const idx = periods.map(index);
+  const lo = Math.min(...idx); const hi = Math.max(...idx);
+  const slot = (right - left) / (hi - lo + 1);
+  const x = (p) => left + (index(p) - lo + 0.5) * slot;
+  const step = Math.ceil((hi - lo + 1) / 8);
+  const labels = [];
+  for (let i = lo; i <= hi; i += step) labels.push({ x: left + (i - lo + 0.5) * slot, text: name(i) });
+  return { x, slot, labels };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -575,14 +606,14 @@ async function viewDyad({ f, q }) {
   ]);
   return [...head,
     h('h3', null, `Per ${both.interval}: events (bars) and mean Goldstein (lines)`),
-    dyadChart(a, b, ab.periods, ba.periods),
+    dyadChart(a, b, ab.periods, ba.periods, both.interval),
     h('h3', null, `Events between ${a} and ${b}: ${evs.total}${evs.total > evs.events.length ? `, the latest ${evs.events.length}` : ''}`),
     eventTable('dyad-events', evs.events),
   ];
 }
 
 /** Event counts as bars and Goldstein means as lines, both directions, over shared periods. */
-function dyadChart(a, b, ab, ba) {
+function dyadChart(a, b, ab, ba, interval) {
   const all = [...new Set([...ab, ...ba].map((p) => p.period))].sort();
   if (!all.length) return h('p', { class: 'empty' }, 'No events between them with these filters.');
   const byPeriod = (rows) => new Map(rows.map((p) => [p.period, p]));
@@ -596,10 +627,9 @@ function dyadChart(a, b, ab, ba) {
   const top = ct[ct.length - 1];
   const yc = (v) => H - m.b - (v / top) * (H - m.t - m.b);
   const yg = (g) => m.t + ((10 - g) / 20) * (H - m.t - m.b);
-  const step = (W - m.l - m.r) / all.length;
-  const xc = (i) => m.l + (i + 0.5) * step;
-  const barW = Math.min(step * 0.4, 30);
-  const every = Math.ceil(all.length / 8);
+  const axis = timeAxis(all, interval, m.l, W - m.r);
+  const xc = (i) => axis.x(all[i]);
+  const barW = clamp(axis.slot * 0.4, 1, 30);
   const label = `Events and mean Goldstein per period, ${dirs[0].name} and ${dirs[1].name}; the numbers are in the table below.`;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', id: 'dyad-chart', role: 'img', 'aria-label': label },
     s('title', null, label),
@@ -613,7 +643,8 @@ function dyadChart(a, b, ab, ba) {
         return p ? s('rect', { class: `bar bar-${d.cls}`, x: xc(i) - barW + k * barW, width: barW * 0.95, y: yc(p.events), height: yc(0) - yc(p.events) },
           s('title', null, `${period} ${d.name}: ${p.events} events`)) : null;
       }),
-      i % every === 0 ? s('text', { class: 'xlabel', x: xc(i), y: H - 8, 'text-anchor': 'middle' }, period) : null)),
+    )),
+    axis.labels.map((l) => s('text', { class: 'xlabel', x: l.x, y: H - 8, 'text-anchor': 'middle' }, l.text)),
     dirs.map((d) => {
       const pts = all.map((period, i) => [i, d.rows.get(period)]).filter(([, p]) => p && p.goldstein_mean !== null);
       const path = pts.map(([i, p], j) => `${j ? 'L' : 'M'}${xc(i).toFixed(1)},${yg(p.goldstein_mean).toFixed(1)}`).join('');
