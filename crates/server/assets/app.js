@@ -341,7 +341,9 @@ async function viewOverview({ f }) {
     h('h2', null, 'Overview'),
     h('div', { class: 'tiles' },
       tile('tile-events', 'Events', h('span', { class: 'num' }, sum.events)),
-      tile('tile-documents', 'Documents', h('span', { class: 'num' }, sum.documents)),
+      tile('tile-documents', 'Documents', h('span', { class: 'num' }, sum.documents),
+        sum.documents_ingested !== undefined && sum.documents_ingested !== sum.documents
+          ? h('span', { class: 'of' }, ` of ${sum.documents_ingested} ingested`) : null),
       tile('tile-dates', 'First – last date', h('span', { class: 'dates' }, dates))),
     h('h3', null, `Events per ${tl.interval} by QuadClass`),
     timelineChart(tl),
@@ -528,8 +530,10 @@ async function viewMap(ctx) {
   svg.addEventListener('click', (e) => { if (drag && drag.moved > 4) e.stopPropagation(); drag = null; }, true);
   svg.addEventListener('keydown', (e) => {
     const step = vb.w / 8;
+    // With a place focused, + and - zoom about it, so it stays in view.
+    const at = e.target.classList.contains('point') ? [+e.target.getAttribute('cx'), +e.target.getAttribute('cy')] : [];
     const keys = {
-      '+': () => zoom(1.5), '=': () => zoom(1.5), '-': () => zoom(1 / 1.5),
+      '+': () => zoom(1.5, ...at), '=': () => zoom(1.5, ...at), '-': () => zoom(1 / 1.5, ...at),
       ArrowLeft: () => pan(-step, 0), ArrowRight: () => pan(step, 0), ArrowUp: () => pan(0, -step), ArrowDown: () => pan(0, step),
     };
     if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
@@ -709,7 +713,8 @@ async function viewNetwork({ f }) {
   const rows = net.edges.map((e) => linkRow({}, href('dyad', { a: e.source, b: e.target }),
     [`${e.source} → ${e.target}`, e.events, fmt(e.goldstein_mean)]));
   return [head,
-    h('p', null, 'Node size: events of the actor; edge width: events of the dyad; edge colour: mean Goldstein. An edge opens its dyad; a node filters by its actor.'),
+    h('p', null, net.total_edges > net.edges.length ? `The ${net.edges.length} dyads with most events (of ${net.total_edges}). ` : '',
+      'Node size: events of the actor; edge width: events of the dyad; edge colour: mean Goldstein. An edge opens its dyad; a node filters by its actor.'),
     h('figure', { class: 'net-figure' }, svg, h('figcaption', null, goldsteinLegend())),
     h('details', null, h('summary', null, 'Dyads as a table'), table({ class: 'num-cols' }, ['Dyad', 'Events', 'Goldstein mean'], rows))];
 }
