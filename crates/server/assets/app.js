@@ -112,9 +112,9 @@ function svgButton(attrs, label, f) {
 
 const errorBox = (e) => h('div', { role: 'alert', class: 'error' }, e.message || String(e));
 
+/** A legend of [swatch class, text] pairs. */
 function legend(items) {
-  return h('ul', { class: 'legend' }, items.map(([cls, colour, text]) =>
-    h('li', null, h('span', { class: `swatch ${cls}`, style: colour ? `background:${colour}` : null }), text)));
+  return h('ul', { class: 'legend' }, items.map(([cls, text]) => h('li', null, h('span', { class: `swatch ${cls}` }), text)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +184,7 @@ async function render(moveFocus) {
   section.removeAttribute('aria-busy');
   // After a navigation, take keyboard and screen-reader users to the new view's heading.
   const heading = section.querySelector('h2');
+  if (moveFocus) window.scrollTo(0, 0);
   if (moveFocus && heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
   // Work that needs the view on the page (a map point named in the URL) comes before "ready".
   if (ctx.after) await ctx.after();
@@ -191,7 +192,7 @@ async function render(moveFocus) {
 }
 
 /**
- * Runs a follow-up load inside a rendered view (a map point, another event of a document):
+ * Runs a follow-up load inside a rendered view (the events of a map point):
  * data-ready is "0" until `work` is done, and nothing happens if the view was left meanwhile.
  */
 async function partial(ctx, work) {
@@ -402,7 +403,7 @@ function timelineChart({ interval, periods }) {
   const rows = periods.map((p) => h('tr', null, h('td', null, p.period), p.quad.map((n) => h('td', { class: 'n' }, n)),
     h('td', { class: 'n' }, p.events), h('td', { class: 'n' }, fmt(p.goldstein_mean))));
   return h('figure', { class: 'timeline' }, chart,
-    legend(QUADS.map((name, q) => [`q${q + 1}`, null, `${q + 1} ${name}`])),
+    legend(QUADS.map((name, q) => [`q${q + 1}`, `${q + 1} ${name}`])),
     h('details', null, h('summary', null, 'The numbers'),
       table({ class: 'num-cols' }, ['Period', ...QUADS.map((_, q) => `Quad ${q + 1}`), 'Events', 'Goldstein mean'], rows)));
 }
@@ -458,7 +459,7 @@ async function viewMap(ctx) {
   const [data, world] = await Promise.all([api('/api/map', f), loadWorld()]);
   const events = h('div', { id: 'map-detail' });
   const max = Math.max(1, ...data.points.map((p) => p.events));
-  const baseR = (p) => 0.8 + 5 * Math.sqrt(p.events / max); // radius in degrees at zoom 1
+  const baseR = (p) => 1 + 2.6 * Math.sqrt(p.events / max); // radius in degrees at zoom 1
   const vb = { x: -180, y: -90, w: 360, h: 180 };
   const showPlace = (p) => partial(ctx, async () => {
     points.querySelectorAll('[aria-pressed=true]').forEach((c) => c.setAttribute('aria-pressed', 'false'));
@@ -475,7 +476,9 @@ async function viewMap(ctx) {
     history.pushState(null, '', href('map', { place: p.geonameid }));
     showPlace(p);
   };
-  const points = s('g', { class: 'points' }, data.points.map((p) => s('circle', svgButton({
+  // The largest circles are drawn first, so smaller ones on top of them stay clickable.
+  const drawn = [...data.points].reverse();
+  const points = s('g', { class: 'points' }, drawn.map((p) => s('circle', svgButton({
     class: 'point', 'data-geonameid': p.geonameid, cx: p.lon, cy: -p.lat, r: baseR(p),
     fill: goldsteinColour(p.goldstein_mean), 'aria-pressed': 'false',
   }, `${p.name}, ${p.country}: ${p.events} events, mean Goldstein ${fmt(p.goldstein_mean)}`, () => select(p)),
@@ -493,7 +496,7 @@ async function viewMap(ctx) {
   const apply = () => {
     svg.setAttribute('viewBox', `${vb.x} ${vb.y} ${vb.w} ${vb.h}`);
     const k = vb.w / 360;
-    data.points.forEach((p, i) => points.children[i].setAttribute('r', baseR(p) * Math.sqrt(k)));
+    drawn.forEach((p, i) => points.children[i].setAttribute('r', baseR(p) * Math.sqrt(k)));
   };
   const zoom = (factor, cx = vb.x + vb.w / 2, cy = vb.y + vb.h / 2) => {
     const w = clamp(vb.w / factor, 360 / 64, 360);
@@ -660,7 +663,7 @@ function dyadChart(a, b, ab, ba, interval) {
   const rows = all.map((period) => h('tr', null, h('td', null, period),
     dirs.map((d) => [cell(d, period, 'events'), cell(d, period, 'g')])));
   return h('figure', { class: 'dyad-figure' }, svg,
-    legend([['line-ab', null, dirs[0].name], ['line-ba', null, dirs[1].name]]),
+    legend([['line-ab', dirs[0].name], ['line-ba', dirs[1].name]]),
     h('p', { class: 'note' }, 'Bars: events (left axis). Lines: mean Goldstein score (right axis, −10 conflict to +10 cooperation).'),
     h('details', null, h('summary', null, 'The numbers'),
       table({ class: 'num-cols' }, ['Period', `${dirs[0].name} events`, `${dirs[0].name} Goldstein`, `${dirs[1].name} events`, `${dirs[1].name} Goldstein`], rows)));
@@ -683,9 +686,10 @@ async function viewNetwork({ f }) {
     const [p, q] = [pos.get(e.source), pos.get(e.target)];
     const colour = goldsteinColour(e.goldstein_mean);
     const width = 1 + 6 * Math.sqrt(e.events / maxE);
-    // Bend every edge to its right: A->B and B->A then run side by side instead of on top.
+    // Bend every edge a little to its right: A->B and B->A then run side by side, not on top.
     const dx = q.x - p.x; const dy = q.y - p.y; const len = Math.hypot(dx, dy) || 1;
-    const c = { x: (p.x + q.x) / 2 - (dy / len) * len * 0.12, y: (p.y + q.y) / 2 + (dx / len) * len * 0.12 };
+    const bend = Math.min(len * 0.12, 14);
+    const c = { x: (p.x + q.x) / 2 - (dy / len) * bend, y: (p.y + q.y) / 2 + (dx / len) * bend };
     // End the edge on the target's rim, and put an arrowhead there pointing along the curve.
     const tx = q.x - c.x; const ty = q.y - c.y; const tl = Math.hypot(tx, ty) || 1;
     const ux = tx / tl; const uy = ty / tl;
@@ -695,8 +699,13 @@ async function viewNetwork({ f }) {
     const arrow = [[end.x, end.y], [back.x - uy * al * 0.5, back.y + ux * al * 0.5], [back.x + uy * al * 0.5, back.y - ux * al * 0.5]];
     const text = `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${fmt(e.goldstein_mean)}`;
     const open = () => navigate(href('dyad', { a: e.source, b: e.target }));
+    // Start on the source's rim too, so the edge's middle lies between the two circles.
+    const sx = c.x - p.x; const sy = c.y - p.y; const sl = Math.hypot(sx, sy) || 1;
+    const start = { x: p.x + (sx / sl) * radius.get(e.source), y: p.y + (sy / sl) * radius.get(e.source) };
+    const d = `M${start.x.toFixed(1)},${start.y.toFixed(1)}Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${back.x.toFixed(1)},${back.y.toFixed(1)}`;
     return s('g', svgButton({ class: 'edge-g' }, `${text}. Open the dyad.`, open),
-      s('path', { class: 'edge', 'data-source': e.source, 'data-target': e.target, d: `M${p.x.toFixed(1)},${p.y.toFixed(1)}Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${back.x.toFixed(1)},${back.y.toFixed(1)}`, stroke: colour, 'stroke-width': width.toFixed(1) }),
+      s('path', { class: 'edge', 'data-source': e.source, 'data-target': e.target, d, stroke: colour, 'stroke-width': width.toFixed(1) }),
+      s('path', { class: 'edge-hit', d }), // a wide invisible stroke: thin edges are easy to hit
       s('polygon', { class: 'arrow', points: arrow.map((xy) => xy.map((v) => v.toFixed(1)).join(',')).join(' '), fill: colour }),
       s('title', null, text));
   });
@@ -869,7 +878,7 @@ async function viewDoc(ctx) {
     h('p', { class: 'meta' }, `${doc.date || 'undated'} · ${doc.lang} · id ${doc.id}`,
       safeUrl ? [' · ', h('a', { href: safeUrl, rel: 'noopener noreferrer' }, doc.url)] : doc.url ? ` · ${doc.url}` : ''),
     about,
-    legend([['hl-trigger', null, 'trigger'], ['hl-source', null, 'source'], ['hl-target', null, 'target'], ['hl-place', null, 'place'], ['hl-sentence', null, 'sentence of the event']]),
+    legend([['hl-trigger', 'trigger'], ['hl-source', 'source'], ['hl-target', 'target'], ['hl-place', 'place'], ['hl-sentence', 'sentence of the event']]),
     textBox,
     h('h3', null, `Events in this document (${doc.events.length})`),
     list,
