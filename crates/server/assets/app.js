@@ -112,6 +112,20 @@ function svgButton(attrs, label, f) {
 
 const errorBox = (e) => h('div', { role: 'alert', class: 'error' }, e.message || String(e));
 
+/** A chart's numbers as a table, folded under `summary`: charts must be readable as text too. */
+function numbers(summary, headers, rows) {
+  return h('details', null, h('summary', null, summary), table({ class: 'num-cols' }, headers, rows));
+}
+
+/** Horizontal grid lines with their values on the left, and the time labels at the bottom. */
+function axes(values, y, time, left, right, height) {
+  return [
+    values.map((v) => s('g', { class: 'tick' }, s('line', { x1: left, x2: right, y1: y(v), y2: y(v) }),
+      s('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end' }, v))),
+    time.labels.map((l) => s('text', { class: 'xlabel', x: l.x, y: height - 8, 'text-anchor': 'middle' }, l.text)),
+  ];
+}
+
 /** A legend of [swatch class, text] pairs. */
 function legend(items) {
   return h('ul', { class: 'legend' }, items.map(([cls, text]) => h('li', null, h('span', { class: `swatch ${cls}` }), text)));
@@ -351,11 +365,9 @@ async function viewOverview({ f }) {
     h('div', { class: 'cols' },
       dyadTable('top-dyads', 'Most active dyads', top.dyads),
       dyadTable('hostile-dyads', 'Most hostile dyads (lowest Goldstein sum)', hostile.dyads)),
-    h('div', { class: 'cols' },
-      h('div', null, h('h3', null, 'Languages'), table({ id: 'languages', class: 'num-cols' }, ['Language', 'Documents', 'Events'],
-        sum.languages.map((l) => h('tr', null, h('td', null, l.lang), h('td', { class: 'n' }, l.documents), h('td', { class: 'n' }, l.events))))),
-      h('div', null, h('h3', null, 'Sources'), table({ id: 'sources', class: 'num-cols' }, ['Source', 'Documents', 'Events'],
-        sum.sources.map((x) => h('tr', null, h('td', null, x.source), h('td', { class: 'n' }, x.documents), h('td', { class: 'n' }, x.events)))))),
+    h('div', { class: 'cols' }, ...[['languages', 'Language', 'lang'], ['sources', 'Source', 'source']].map(([id, name, key]) =>
+      h('div', null, h('h3', null, `${name}s`), table({ id, class: 'num-cols' }, [name, 'Documents', 'Events'],
+        sum[id].map((r) => h('tr', null, [r[key], r.documents, r.events].map((c) => h('td', null, c)))))))),
   ];
 }
 
@@ -383,10 +395,7 @@ function timelineChart({ interval, periods }) {
   const label = `Events per ${interval} from ${periods[0].period} to ${periods[periods.length - 1].period}, stacked by QuadClass; the numbers are in the table below.`;
   const chart = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label },
     s('title', null, label),
-    yt.map((v) => s('g', { class: 'tick' },
-      s('line', { x1: m.l, x2: W - m.r, y1: y(v), y2: y(v) }),
-      s('text', { x: m.l - 6, y: y(v) + 4, 'text-anchor': 'end' }, v))),
-    axis.labels.map((l) => s('text', { class: 'xlabel', x: l.x, y: H - 8, 'text-anchor': 'middle' }, l.text)),
+    axes(yt, y, axis, m.l, W - m.r, H),
     periods.map((p) => {
       let base = 0;
       const x = axis.x(p.period);
@@ -400,12 +409,11 @@ function timelineChart({ interval, periods }) {
           return r;
         }));
     }));
-  const rows = periods.map((p) => h('tr', null, h('td', null, p.period), p.quad.map((n) => h('td', { class: 'n' }, n)),
-    h('td', { class: 'n' }, p.events), h('td', { class: 'n' }, fmt(p.goldstein_mean))));
+  const rows = periods.map((p) => h('tr', null, h('td', null, p.period), p.quad.map((n) => h('td', null, n)),
+    h('td', null, p.events), h('td', null, fmt(p.goldstein_mean))));
   return h('figure', { class: 'timeline' }, chart,
     legend(QUADS.map((name, q) => [`q${q + 1}`, `${q + 1} ${name}`])),
-    h('details', null, h('summary', null, 'The numbers'),
-      table({ class: 'num-cols' }, ['Period', ...QUADS.map((_, q) => `Quad ${q + 1}`), 'Events', 'Goldstein mean'], rows)));
+    numbers('The numbers', ['Period', ...QUADS.map((_, q) => `Quad ${q + 1}`), 'Events', 'Goldstein mean'], rows));
 }
 
 /**
@@ -549,7 +557,7 @@ async function viewMap(ctx) {
   if (chosen) ctx.after = () => showPlace(chosen);
   const list = data.points.slice(0, 100).map((p) => h('tr', null,
     h('td', null, h('button', { type: 'button', class: 'linkish', onclick: () => select(p) }, p.name)),
-    h('td', null, p.country), h('td', { class: 'n' }, p.events), h('td', { class: 'n' }, fmt(p.goldstein_mean))));
+    h('td', null, p.country), h('td', null, p.events), h('td', null, fmt(p.goldstein_mean))));
   return [
     h('h2', null, 'Map'),
     h('p', null, `${data.total} places with events${data.total > data.points.length ? `, the ${data.points.length} with most events drawn` : ''}. `,
@@ -563,8 +571,7 @@ async function viewMap(ctx) {
       h('figcaption', null, 'Circle area grows with the number of events; colour is the mean Goldstein score.',
         goldsteinLegend())),
     events,
-    h('details', null, h('summary', null, 'Places as a table'),
-      table({ class: 'num-cols' }, ['Place', 'Country', 'Events', 'Goldstein mean'], list)),
+    numbers('Places as a table', ['Place', 'Country', 'Events', 'Goldstein mean'], list),
   ];
 }
 
@@ -623,50 +630,40 @@ async function viewDyad({ f, q }) {
 function dyadChart(a, b, ab, ba, interval) {
   const all = [...new Set([...ab, ...ba].map((p) => p.period))].sort();
   if (!all.length) return h('p', { class: 'empty' }, 'No events between them with these filters.');
-  const byPeriod = (rows) => new Map(rows.map((p) => [p.period, p]));
-  const dirs = [
-    { cls: 'ab', name: `${a} → ${b}`, rows: byPeriod(ab) },
-    { cls: 'ba', name: `${b} → ${a}`, rows: byPeriod(ba) },
-  ];
+  const dirs = [[ab, 'ab', `${a} → ${b}`], [ba, 'ba', `${b} → ${a}`]]
+    .map(([rows, cls, name]) => ({ cls, name, rows: new Map(rows.map((p) => [p.period, p])) }));
   const W = 900; const H = 280; const m = { l: 44, r: 44, t: 12, b: 26 };
-  const max = Math.max(1, ...[...ab, ...ba].map((p) => p.events));
-  const ct = ticks(max);
-  const top = ct[ct.length - 1];
-  const yc = (v) => H - m.b - (v / top) * (H - m.t - m.b);
+  const ct = ticks(Math.max(1, ...[...ab, ...ba].map((p) => p.events)));
+  const yc = (v) => H - m.b - (v / ct[ct.length - 1]) * (H - m.t - m.b);
   const yg = (g) => m.t + ((10 - g) / 20) * (H - m.t - m.b);
   const axis = timeAxis(all, interval, m.l, W - m.r);
-  const xc = (i) => axis.x(all[i]);
   const barW = clamp(axis.slot * 0.4, 1, 30);
-  const label = `Events and mean Goldstein per period, ${dirs[0].name} and ${dirs[1].name}; the numbers are in the table below.`;
+  const label = `Events and mean Goldstein per ${interval}, ${dirs[0].name} and ${dirs[1].name}; the numbers are in the table below.`;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', id: 'dyad-chart', role: 'img', 'aria-label': label },
     s('title', null, label),
-    ct.map((v) => s('g', { class: 'tick' }, s('line', { x1: m.l, x2: W - m.r, y1: yc(v), y2: yc(v) }),
-      s('text', { x: m.l - 6, y: yc(v) + 4, 'text-anchor': 'end' }, v))),
+    axes(ct, yc, axis, m.l, W - m.r, H),
     [-10, -5, 0, 5, 10].map((g) => s('text', { class: 'gtick', x: W - m.r + 6, y: yg(g) + 4 }, g)),
     s('line', { class: 'zero', x1: m.l, x2: W - m.r, y1: yg(0), y2: yg(0) }),
-    all.map((period, i) => s('g', null,
-      dirs.map((d, k) => {
-        const p = d.rows.get(period);
-        return p ? s('rect', { class: `bar bar-${d.cls}`, x: xc(i) - barW + k * barW, width: barW * 0.95, y: yc(p.events), height: yc(0) - yc(p.events) },
-          s('title', null, `${period} ${d.name}: ${p.events} events`)) : null;
-      }),
-    )),
-    axis.labels.map((l) => s('text', { class: 'xlabel', x: l.x, y: H - 8, 'text-anchor': 'middle' }, l.text)),
-    dirs.map((d) => {
-      const pts = all.map((period, i) => [i, d.rows.get(period)]).filter(([, p]) => p && p.goldstein_mean !== null);
-      const path = pts.map(([i, p], j) => `${j ? 'L' : 'M'}${xc(i).toFixed(1)},${yg(p.goldstein_mean).toFixed(1)}`).join('');
-      return s('g', null, s('path', { class: `line line-${d.cls}`, d: path || 'M0,0' }),
-        pts.map(([i, p]) => s('circle', { class: `dot dot-${d.cls}`, cx: xc(i), cy: yg(p.goldstein_mean), r: 3 },
-          s('title', null, `${all[i]} ${d.name}: mean Goldstein ${fmt(p.goldstein_mean)}`))));
+    // Bars side by side (A->B left, B->A right), then one Goldstein line per direction.
+    dirs.map((d, k) => [...d.rows.values()].map((p) => s('rect', {
+      class: `bar bar-${d.cls}`, x: axis.x(p.period) - barW + k * barW, width: barW * 0.95, y: yc(p.events), height: yc(0) - yc(p.events),
+    }, s('title', null, `${p.period} ${d.name}: ${p.events} events`)))),
+    dirs.map((d, k) => {
+      // Each direction's points sit over its own bars, so equal values do not hide each other.
+      const pts = all.map((period) => d.rows.get(period)).filter((p) => p && p.goldstein_mean !== null);
+      const xy = (p) => [(axis.x(p.period) + (k - 0.5) * barW).toFixed(1), yg(p.goldstein_mean).toFixed(1)];
+      return s('g', null, s('path', { class: `line line-${d.cls}`, d: pts.map((p, j) => `${j ? 'L' : 'M'}${xy(p)}`).join('') || 'M0,0' }),
+        pts.map((p) => s('circle', { class: `dot dot-${d.cls}`, cx: xy(p)[0], cy: xy(p)[1], r: 3 },
+          s('title', null, `${p.period} ${d.name}: mean Goldstein ${fmt(p.goldstein_mean)}`))));
     }));
-  const cell = (d, period, key) => { const p = d.rows.get(period); return h('td', { class: 'n' }, p ? (key === 'events' ? p.events : fmt(p.goldstein_mean)) : '–'); };
-  const rows = all.map((period) => h('tr', null, h('td', null, period),
-    dirs.map((d) => [cell(d, period, 'events'), cell(d, period, 'g')])));
+  const rows = all.map((period) => h('tr', null, h('td', null, period), dirs.map((d) => {
+    const p = d.rows.get(period);
+    return [h('td', null, p ? p.events : 0), h('td', null, p ? fmt(p.goldstein_mean) : '–')];
+  })));
   return h('figure', { class: 'dyad-figure' }, svg,
     legend([['line-ab', dirs[0].name], ['line-ba', dirs[1].name]]),
     h('p', { class: 'note' }, 'Bars: events (left axis). Lines: mean Goldstein score (right axis, −10 conflict to +10 cooperation).'),
-    h('details', null, h('summary', null, 'The numbers'),
-      table({ class: 'num-cols' }, ['Period', `${dirs[0].name} events`, `${dirs[0].name} Goldstein`, `${dirs[1].name} events`, `${dirs[1].name} Goldstein`], rows)));
+    numbers('The numbers', ['Period', ...dirs.flatMap((d) => [`${d.name} events`, `${d.name} Goldstein`])], rows));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,7 +679,9 @@ async function viewNetwork({ f }) {
   const maxE = Math.max(1, ...net.edges.map((e) => e.events));
   const radius = new Map(net.nodes.map((n) => [n.code, 4 + 12 * Math.sqrt(n.events / maxN)]));
 
-  const edges = net.edges.map((e) => {
+  // A self-loop (an actor acting on itself) is listed in the table but not drawn.
+  const drawable = net.edges.filter((e) => e.source !== e.target && pos.has(e.source) && pos.has(e.target));
+  const edges = drawable.map((e) => {
     const [p, q] = [pos.get(e.source), pos.get(e.target)];
     const colour = goldsteinColour(e.goldstein_mean);
     const width = 1 + 6 * Math.sqrt(e.events / maxE);
@@ -690,7 +689,10 @@ async function viewNetwork({ f }) {
     const dx = q.x - p.x; const dy = q.y - p.y; const len = Math.hypot(dx, dy) || 1;
     const bend = Math.min(len * 0.12, 14);
     const c = { x: (p.x + q.x) / 2 - (dy / len) * bend, y: (p.y + q.y) / 2 + (dx / len) * bend };
-    // End the edge on the target's rim, and put an arrowhead there pointing along the curve.
+    // Start on the source's rim and end on the target's, so the edge's middle lies between the
+    // two circles; the arrowhead sits on the target's rim, pointing along the curve.
+    const sx = c.x - p.x; const sy = c.y - p.y; const sl = Math.hypot(sx, sy) || 1;
+    const start = { x: p.x + (sx / sl) * radius.get(e.source), y: p.y + (sy / sl) * radius.get(e.source) };
     const tx = q.x - c.x; const ty = q.y - c.y; const tl = Math.hypot(tx, ty) || 1;
     const ux = tx / tl; const uy = ty / tl;
     const end = { x: q.x - ux * radius.get(e.target), y: q.y - uy * radius.get(e.target) };
@@ -699,9 +701,6 @@ async function viewNetwork({ f }) {
     const arrow = [[end.x, end.y], [back.x - uy * al * 0.5, back.y + ux * al * 0.5], [back.x + uy * al * 0.5, back.y - ux * al * 0.5]];
     const text = `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${fmt(e.goldstein_mean)}`;
     const open = () => navigate(href('dyad', { a: e.source, b: e.target }));
-    // Start on the source's rim too, so the edge's middle lies between the two circles.
-    const sx = c.x - p.x; const sy = c.y - p.y; const sl = Math.hypot(sx, sy) || 1;
-    const start = { x: p.x + (sx / sl) * radius.get(e.source), y: p.y + (sy / sl) * radius.get(e.source) };
     const d = `M${start.x.toFixed(1)},${start.y.toFixed(1)}Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${back.x.toFixed(1)},${back.y.toFixed(1)}`;
     return s('g', svgButton({ class: 'edge-g' }, `${text}. Open the dyad.`, open),
       s('path', { class: 'edge', 'data-source': e.source, 'data-target': e.target, d, stroke: colour, 'stroke-width': width.toFixed(1) }),
@@ -725,7 +724,7 @@ async function viewNetwork({ f }) {
     h('p', null, net.total_edges > net.edges.length ? `The ${net.edges.length} dyads with most events (of ${net.total_edges}). ` : '',
       'Node size: events of the actor; edge width: events of the dyad; edge colour: mean Goldstein. An edge opens its dyad; a node filters by its actor.'),
     h('figure', { class: 'net-figure' }, svg, h('figcaption', null, goldsteinLegend())),
-    h('details', null, h('summary', null, 'Dyads as a table'), table({ class: 'num-cols' }, ['Dyad', 'Events', 'Goldstein mean'], rows))];
+    numbers('Dyads as a table', ['Dyad', 'Events', 'Goldstein mean'], rows)];
 }
 
 /** A small seeded generator (mulberry32): the same graph always gets the same layout. */
@@ -803,15 +802,16 @@ async function viewEvents({ f, q }) {
   const range = r.events.length ? `${offset + 1}–${offset + r.events.length}` : '0';
   const sorter = h('select', { id: 'events-sort', onchange: (e) => navigate(href('events', { sort: e.target.value })) },
     SORTS.map(([v, text]) => h('option', { value: v, selected: v === sort }, text)));
-  const pager = () => h('nav', { class: 'pager', 'aria-label': 'Pages' },
+  // The pager shows above and below long tables; only the upper one carries the test hook id.
+  const pager = (id) => h('nav', { class: 'pager', 'aria-label': id ? 'Pages' : 'Pages (bottom)' },
     offset > 0 ? h('a', { href: go(Math.max(0, offset - PAGE)), rel: 'prev' }, '← Previous') : h('span', { class: 'off' }, '← Previous'),
-    h('span', null, `${range} of `, h('span', { id: 'events-total' }, r.total)),
+    h('span', null, `${range} of `, h('span', { id }, r.total)),
     r.next_offset !== null ? h('a', { href: go(r.next_offset), rel: 'next' }, 'Next →') : h('span', { class: 'off' }, 'Next →'));
   return [
     h('h2', null, 'Events'),
-    h('div', { class: 'table-tools' }, h('label', { for: 'events-sort' }, 'Sort '), sorter, pager()),
+    h('div', { class: 'table-tools' }, h('label', { for: 'events-sort' }, 'Sort '), sorter, pager('events-total')),
     eventTable('events-table', r.events),
-    r.events.length > 20 ? pager() : null,
+    r.events.length > 20 ? pager(null) : null,
   ];
 }
 
@@ -853,6 +853,8 @@ async function viewDoc(ctx) {
       h('code', { id: 'doc-rule' }, ev.rule));
     textBox.replaceChildren(...(bytes.length ? highlight(bytes, ev.evidence || {}) : [h('p', { class: 'hint' }, 'The text of this document was not stored.')]));
   };
+  // Long texts: bring the highlighted trigger into view.
+  const reveal = () => { const m = textBox.querySelector('mark.hl-trigger'); if (m) m.scrollIntoView({ block: 'nearest' }); };
   for (const ev of doc.events) {
     const link = href('doc', { id: doc.id, event: ev.event_id });
     list.append(h('li', { 'data-event-id': ev.event_id },
@@ -864,6 +866,7 @@ async function viewDoc(ctx) {
           e.preventDefault();
           history.pushState(null, '', link);
           select(ev);
+          reveal();
         },
       }, h('code', null, ev.cameo), ` ${ev.cameo_name}`),
       ` · ${ev.source ? ev.source.code : '–'} → ${ev.target ? ev.target.code : '–'} · `, h('span', { class: 'rule' }, ev.rule)));
@@ -871,6 +874,7 @@ async function viewDoc(ctx) {
   const wanted = doc.events.find((ev) => ev.event_id === ctx.q.get('event')) || doc.events[0];
   if (wanted) select(wanted);
   else about.textContent = 'No events were coded in this document.';
+  if (ctx.q.get('event')) ctx.after = reveal;
   const title = doc.title || doc.id;
   const safeUrl = doc.url && /^https?:\/\//i.test(doc.url) ? doc.url : null;
   return [
