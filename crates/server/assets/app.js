@@ -827,7 +827,8 @@ function eventTable(id, events) {
     ]);
   });
   if (!events.length) rows.push(h('tr', null, h('td', { colspan: 8 }, 'No events match these filters.')));
-  return table({ id, class: 'events' }, ['Date', 'Source', 'Event', 'Target', 'Place', 'Goldstein', 'Lang', 'Document'], rows);
+  // On a narrow screen the table scrolls sideways inside its box, not the whole page.
+  return h('div', { class: 'scroll' }, table({ id, class: 'events' }, ['Date', 'Source', 'Event', 'Target', 'Place', 'Goldstein', 'Lang', 'Document'], rows));
 }
 
 // ---------------------------------------------------------------------------------------------
