@@ -54,6 +54,17 @@ pub enum ActorKind {
     Agent(Role),
 }
 
+/// An actor phrase of a dictionary as written there (`Russland`, `Cremlino`, `Vladimir Putin`).
+#[derive(Debug, Clone)]
+pub struct ActorName {
+    /// The language of the dictionary.
+    pub lang: Lang,
+    /// The phrase.
+    pub phrase: Box<str>,
+    /// What it means.
+    pub kind: ActorKind,
+}
+
 /// What a function word or phrase does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {
@@ -236,11 +247,17 @@ pub struct Lexicon {
     place_words: Words,
     place_index: PhraseIndex<u32>,
     langs: Vec<LangLexicon>,
+    names: Vec<ActorName>,
     /// Built on the first detection: commands that are told the language never pay for it.
     vocab: std::sync::OnceLock<vocab::Vocab>,
 }
 
 impl Lexicon {
+    /// Every actor phrase of the dictionaries, in every language, in file order.
+    pub fn actor_names(&self) -> &[ActorName] {
+        &self.names
+    }
+
     /// The lexicon compiled into the binary.
     pub fn builtin() -> Result<Lexicon, Vec<Error>> {
         Lexicon::from_sources(&builtin_sources())

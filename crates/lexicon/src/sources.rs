@@ -203,6 +203,8 @@ struct Builder {
     entity_code_generation: FxHashMap<u32, u32>,
     /// The generation that defined each pattern id.
     pattern_generation: FxHashMap<String, u32>,
+    /// Every actor phrase as written, for completion.
+    names: Vec<crate::ActorName>,
 }
 
 pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
@@ -221,6 +223,7 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         overlay: false,
         entity_code_generation: FxHashMap::default(),
         pattern_generation: FxHashMap::default(),
+        names: Vec::new(),
     };
     // Function words first: patterns and actors do not depend on them, but the order of the
     // remaining kinds is fixed so that the CAMEO table is known before patterns are checked.
@@ -344,6 +347,7 @@ pub(crate) fn compile(sources: &[Source]) -> Result<Lexicon, Vec<Error>> {
         place_words: b.gazetteer.words,
         place_index: b.gazetteer.index,
         langs: b.langs,
+        names: b.names,
         vocab: Default::default(),
     })
 }
@@ -376,6 +380,11 @@ impl Builder {
     }
 
     fn add_actor_phrase(&mut self, lang: Lang, phrase: &str, kind: ActorKind) {
+        self.names.push(crate::ActorName {
+            lang,
+            phrase: phrase.into(),
+            kind,
+        });
         let (norms, case) = phrase_words(phrase);
         let slot = crate::lang_slot(lang);
         let l = &mut self.langs[slot];

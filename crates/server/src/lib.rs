@@ -5,8 +5,10 @@
 //! bad requests get a 4xx status with `{"error": "..."}` saying what is wrong. `POST
 //! /api/ingest` is refused unless the server has a token and the request carries it.
 
+mod basemap;
 mod openapi;
 mod params;
+mod suggest;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
@@ -16,7 +18,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use dyad_lexicon::Lexicon;
-use dyad_store::{output, DocInput, Store, StoreError, View};
+use dyad_store::{output, DocInput, Facts, Store, StoreError, View};
 use params::{ParamError, Params};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -57,6 +59,24 @@ struct AppState {
     config: Config,
     lexicon: Arc<Lexicon>,
     writer: Mutex<Store>,
+    /// The events projected for aggregation, reloaded when the database generation moves.
+    facts: Mutex<Option<Arc<Facts>>>,
+    /// The lexicon's names for completion, built on the first request.
+    names: std::sync::OnceLock<suggest::Names>,
+}
+
+impl AppState {
+    /// Opens (or creates) the database and checks its schema.
+    fn new(config: Config, lexicon: Arc<Lexicon>) -> Result<AppState, StoreError> {
+        let writer = Store::open(&config.db)?;
+        Ok(AppState {
+            config,
+            lexicon,
+            writer: Mutex::new(writer),
+            facts: Mutex::new(None),
+            names: std::sync::OnceLock::new(),
+        })
+    }
 }
 
 type Shared = Arc<AppState>;
@@ -97,18 +117,26 @@ type ApiResult = Result<Response, ApiError>;
 
 /// Builds the application: opens (or creates) the database and checks its schema.
 pub fn app(config: Config, lexicon: Arc<Lexicon>) -> Result<Router, StoreError> {
-    let writer = Store::open(&config.db)?;
     let max_body = config.max_body;
-    let state = Arc::new(AppState {
-        config,
-        lexicon,
-        writer: Mutex::new(writer),
+    let state = Arc::new(AppState::new(config, lexicon)?);
+    // Load the projection now, so that the first dashboard request does not wait for it.
+    let warm = state.clone();
+    std::thread::spawn(move || {
+        if let Ok(store) = Store::open_read_only(&warm.config.db) {
+            let _ = current_facts(&warm, &store);
+        }
     });
     Ok(Router::new()
         .route("/", get(index))
+        .route("/assets/world.json", get(basemap::world))
         .route("/assets/{name}", get(asset))
         .route("/api/openapi.json", get(|| async { Json(openapi()) }))
         .route("/api/events", get(events))
+        .route("/api/summary", get(summary))
+        .route("/api/timeline", get(timeline))
+        .route("/api/map", get(map))
+        .route("/api/network", get(network))
+        .route("/api/suggest", get(suggest))
         .route("/api/dyads", get(dyads))
         .route("/api/actors", get(actors))
         .route("/api/documents/{id}", get(document))
@@ -192,6 +220,32 @@ async fn with_store<T: Send + 'static>(
     }
 }
 
+/// The facts of the database's current generation: the cached ones, or freshly loaded.
+fn current_facts(state: &AppState, store: &Store) -> Result<Arc<Facts>, StoreError> {
+    let generation = store.generation()?;
+    // Held while loading: concurrent requests wait for one load instead of each doing it.
+    let mut cached = state.facts.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(f) = cached.as_ref().filter(|f| f.generation() == generation) {
+        return Ok(f.clone());
+    }
+    let fresh = Arc::new(store.facts()?);
+    *cached = Some(fresh.clone());
+    Ok(fresh)
+}
+
+/// Runs `f` over the current facts on a blocking thread, under the query time limit.
+async fn with_facts<T: Send + 'static>(
+    state: &Shared,
+    f: impl FnOnce(&Store, &Facts) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let st = state.clone();
+    with_store(state, move |store| {
+        let facts = current_facts(&st, store)?;
+        f(store, &facts)
+    })
+    .await
+}
+
 /// The query string as parameters; a malformed one, or a parameter given twice, is a 400.
 fn query_params(
     raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
@@ -224,7 +278,20 @@ async fn events(
     p.finish()?;
     let view = query.view;
     let (limit, offset) = (query.limit, query.offset);
-    let page = with_store(&state, move |s| s.events(&query)).await?;
+    let page = match view {
+        // The projection finds and orders the page; SQLite only fetches its rows.
+        View::Mentions => {
+            with_facts(&state, move |s, f| {
+                let (total, rowids) = f.event_page(&query.filter, query.sort, limit, offset);
+                Ok(dyad_store::EventPage {
+                    total,
+                    events: s.mentions_by_rowid(&rowids)?,
+                })
+            })
+            .await?
+        }
+        View::Aggregated => with_store(&state, move |s| s.events(&query)).await?,
+    };
     let total = page.total;
     Ok(match format {
         params::Format::Json => {
@@ -286,8 +353,81 @@ async fn dyads(
     let query = p.dyad_query()?;
     p.finish()?;
     let (limit, offset) = (query.limit, query.offset);
-    let (total, rows) = with_store(&state, move |s| s.dyads(&query)).await?;
+    let (total, rows) = match query.view {
+        View::Mentions => with_facts(&state, move |_, f| Ok(f.dyads(&query))).await?,
+        View::Aggregated => with_store(&state, move |s| s.dyads(&query)).await?,
+    };
     Ok(page_response("dyads", total, limit, offset, rows))
+}
+
+async fn summary(
+    State(state): State<Shared>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult {
+    let mut p = query_params(raw)?;
+    let filter = p.filter()?;
+    p.finish()?;
+    let body = with_facts(&state, move |_, f| Ok(f.summary(&filter))).await?;
+    Ok(Json(body).into_response())
+}
+
+async fn timeline(
+    State(state): State<Shared>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult {
+    let mut p = query_params(raw)?;
+    let (filter, interval) = p.timeline_query()?;
+    p.finish()?;
+    let body = with_facts(&state, move |_, f| {
+        let interval = interval.unwrap_or_else(|| {
+            let (first, last) = f.span(&filter);
+            dyad_store::auto_interval(first, last)
+        });
+        Ok(f.timeline(&filter, interval))
+    })
+    .await?;
+    Ok(Json(body).into_response())
+}
+
+async fn map(
+    State(state): State<Shared>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult {
+    let mut p = query_params(raw)?;
+    let filter = p.filter()?;
+    let limit = p.limit(2000, 10_000)?;
+    p.finish()?;
+    let body = with_facts(&state, move |_, f| Ok(f.map(&filter, limit))).await?;
+    Ok(Json(body).into_response())
+}
+
+async fn network(
+    State(state): State<Shared>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult {
+    let mut p = query_params(raw)?;
+    let filter = p.filter()?;
+    let limit = p.limit(100, 1000)?;
+    p.finish()?;
+    let body = with_facts(&state, move |_, f| Ok(f.network(&filter, limit))).await?;
+    Ok(Json(body).into_response())
+}
+
+async fn suggest(
+    State(state): State<Shared>,
+    raw: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> ApiResult {
+    let mut p = query_params(raw)?;
+    let q = p.text("q", 100)?.unwrap_or_default();
+    let limit = p.limit(10, 100)?;
+    p.finish()?;
+    let st = state.clone();
+    let suggestions = with_facts(&state, move |_, f| {
+        let names = st.names.get_or_init(|| suggest::Names::new(&st.lexicon));
+        Ok(names.suggest(&q, f, limit))
+    })
+    .await?;
+    Ok(Json(json!({ "suggestions": suggestions })).into_response())
 }
 
 async fn actors(
@@ -331,7 +471,7 @@ fn body_json(body: Result<Bytes, BytesRejection>) -> Result<Value, ApiError> {
 }
 
 /// Reads one document object of a request.
-fn parse_doc(v: &Value, fallback_id: &str) -> Result<DocInput, String> {
+fn parse_doc(lexicon: &Lexicon, v: &Value, fallback_id: &str) -> Result<DocInput, String> {
     let Value::Object(o) = v else {
         return Err("a document must be a JSON object".into());
     };
@@ -374,7 +514,8 @@ fn parse_doc(v: &Value, fallback_id: &str) -> Result<DocInput, String> {
         Some(l) => dyad_text::Lang::from_code(l.trim()).ok_or(format!(
             "unsupported language {l:?}: want it, en, es, fr or de"
         ))?,
-        None => dyad_text::detect(&text).ok_or(
+        // The lexicon's detection, as `dyad code` has it: headlines and short reports too.
+        None => lexicon.detect(&text).ok_or(
             "language not recognised (dyad codes it, en, es, fr, de; give \"lang\")".to_string(),
         )?,
     };
@@ -390,7 +531,7 @@ fn parse_doc(v: &Value, fallback_id: &str) -> Result<DocInput, String> {
 
 async fn code(State(state): State<Shared>, body: Result<Bytes, BytesRejection>) -> ApiResult {
     let v = body_json(body)?;
-    let doc = parse_doc(&v, "request").map_err(ApiError::bad)?;
+    let doc = parse_doc(&state.lexicon, &v, "request").map_err(ApiError::bad)?;
     let lexicon = state.lexicon.clone();
     let events = tokio::task::spawn_blocking(move || {
         let coded = dyad_store::code(&lexicon, doc);
@@ -449,7 +590,7 @@ async fn ingest(
     let mut docs = Vec::with_capacity(list.len());
     for (i, d) in list.iter().enumerate() {
         docs.push(
-            parse_doc(d, &format!("api-{i}"))
+            parse_doc(&state.lexicon, d, &format!("api-{i}"))
                 .map_err(|m| ApiError::bad(format!("document {i}: {m}")))?,
         );
     }
@@ -494,11 +635,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let mut config = Config::new(dir.join("db"));
         config.query_timeout = Duration::from_millis(50);
-        let state = Arc::new(AppState {
-            writer: Mutex::new(Store::open(&config.db).unwrap()),
-            config,
-            lexicon: Arc::new(Lexicon::builtin().unwrap()),
-        });
+        let state = Arc::new(AppState::new(config, Arc::new(Lexicon::builtin().unwrap())).unwrap());
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -518,11 +655,7 @@ mod tests {
         let rt = tokio::runtime::Runtime::new().unwrap();
         let mut relaxed = Config::new(state.config.db.clone());
         relaxed.query_timeout = Duration::from_secs(600);
-        let state = Arc::new(AppState {
-            writer: Mutex::new(Store::open(&relaxed.db).unwrap()),
-            config: relaxed,
-            lexicon: state.lexicon.clone(),
-        });
+        let state = Arc::new(AppState::new(relaxed, state.lexicon.clone()).unwrap());
         let counts = rt.block_on(with_store(&state, |s| s.counts())).unwrap();
         assert_eq!(counts.events, 0);
     }

@@ -10,26 +10,98 @@ fn string() -> Value {
     json!({"type": "string"})
 }
 
-fn filters() -> Vec<Value> {
+/// The filters every query shares (the dashboard keeps them in its URL).
+fn filter_params() -> Vec<Value> {
     vec![
-        param("from", string(), "First date, YYYY-MM-DD or YYYY-MM (inclusive)."),
-        param("to", string(), "Last date, YYYY-MM-DD or YYYY-MM (inclusive; a month means its last day)."),
-        param("source", string(), "Source actor code prefix (RUS matches RUSGOV)."),
+        param(
+            "from",
+            string(),
+            "First date, YYYY-MM-DD or YYYY-MM (inclusive).",
+        ),
+        param(
+            "to",
+            string(),
+            "Last date, YYYY-MM-DD or YYYY-MM (inclusive; a month means its last day).",
+        ),
+        param(
+            "source",
+            string(),
+            "Source actor code prefix (RUS matches RUSGOV).",
+        ),
         param("target", string(), "Target actor code prefix."),
         param("actor", string(), "Either actor's code prefix."),
         param("country", string(), "Either actor's country, ISO alpha-3."),
-        param("role", string(), "A role code either actor has (GOV, MIL, ...)."),
-        param("cameo", string(), "CAMEO event code prefix (19 matches 190..196)."),
-        param("root", string(), "CAMEO root code, two digits."),
-        param("quad_class", json!({"type": "integer", "minimum": 1, "maximum": 4}), "QuadClass."),
-        param("goldstein_min", json!({"type": "number", "minimum": -10, "maximum": 10}), "Lowest Goldstein score."),
-        param("goldstein_max", json!({"type": "number", "minimum": -10, "maximum": 10}), "Highest Goldstein score."),
-        param("bbox", string(), "Place inside min_lon,min_lat,max_lon,max_lat."),
-        param("lang", json!({"type": "string", "enum": ["it", "en", "es", "fr", "de"]}), "Document language."),
+        param(
+            "role",
+            string(),
+            "A role code either actor has (GOV, MIL, ...).",
+        ),
+        param(
+            "cameo",
+            string(),
+            "CAMEO event code prefix (19 matches 190..196).",
+        ),
+        param(
+            "root",
+            string(),
+            "CAMEO roots, two digits each, separated by commas (18,19,20).",
+        ),
+        param(
+            "quad_class",
+            json!({"type": "integer", "minimum": 1, "maximum": 4}),
+            "QuadClass.",
+        ),
+        param(
+            "goldstein_min",
+            json!({"type": "number", "minimum": -10, "maximum": 10}),
+            "Lowest Goldstein score.",
+        ),
+        param(
+            "goldstein_max",
+            json!({"type": "number", "minimum": -10, "maximum": 10}),
+            "Highest Goldstein score.",
+        ),
+        param(
+            "bbox",
+            string(),
+            "Place inside min_lon,min_lat,max_lon,max_lat.",
+        ),
+        param(
+            "lang",
+            json!({"type": "string", "enum": ["it", "en", "es", "fr", "de"]}),
+            "Document language.",
+        ),
         param("doc", string(), "Document id."),
+        param(
+            "place",
+            json!({"type": "integer", "minimum": 1}),
+            "Place, by GeoNames id (the `geonameid` of /api/map).",
+        ),
+        param(
+            "dyad",
+            string(),
+            "Events between two actors either way: A,B (code prefixes).",
+        ),
+    ]
+}
+
+/// The filters and the choice of view (mentions or aggregated events).
+fn filters() -> Vec<Value> {
+    let mut params = filter_params();
+    params.push(
         param("view", json!({"type": "string", "enum": ["mentions", "aggregated"], "default": "mentions"}),
               "Mentions (every coded event) or aggregated events (same day, source, target, CAMEO code and place), with NumMentions, NumSources, NumArticles and links to every mention."),
-    ]
+    );
+    params
+}
+
+fn with(mut params: Vec<Value>, more: Vec<Value>) -> Vec<Value> {
+    params.extend(more);
+    params
+}
+
+fn object() -> Value {
+    json!({"application/json": {"schema": {"type": "object"}}})
 }
 
 fn page() -> Vec<Value> {
@@ -77,8 +149,8 @@ pub fn openapi() -> Value {
     let mut dyad_params = filters();
     dyad_params.push(param(
         "interval",
-        json!({"type": "string", "enum": ["day", "week", "month"], "default": "day"}),
-        "Period; day and week use day-precision dates only, weeks are named by their Monday.",
+        json!({"type": "string", "enum": ["day", "week", "month", "all"], "default": "day"}),
+        "Period; day and week use day-precision dates only, weeks are named by their Monday; all gives one row per dyad (period null).",
     ));
     dyad_params.push(param(
         "sort",
@@ -137,6 +209,33 @@ pub fn openapi() -> Value {
                 "summary": "Actors with how often they are source and target, most active first.",
                 "parameters": actor_params,
                 "responses": ok("A page of actors.", json!({"application/json": {"schema": {"type": "object"}}}))
+            }},
+            "/api/summary": {"get": {
+                "summary": "Totals for the dashboard overview: events, documents, first and last date, events per QuadClass, languages and sources (documents ingested, events matching).",
+                "parameters": filter_params(),
+                "responses": ok("Totals.", object())
+            }},
+            "/api/timeline": {"get": {
+                "summary": "Events per period, per QuadClass ([q1, q2, q3, q4]), with the mean Goldstein score; empty periods are left out.",
+                "parameters": with(filter_params(), vec![param("interval", json!({"type": "string", "enum": ["auto", "day", "week", "month"], "default": "auto"}),
+                    "auto: days for spans up to 120 days, weeks up to three years, else months.")]),
+                "responses": ok("The periods.", object())
+            }},
+            "/api/map": {"get": {
+                "summary": "Events per place (points with GeoNames id, name, country, lat, lon, events, mean Goldstein), most events first.",
+                "parameters": with(filter_params(), vec![param("limit", json!({"type": "integer", "minimum": 1, "maximum": 10000, "default": 2000}), "Most points.")]),
+                "responses": ok("The points and the number of places.", object())
+            }},
+            "/api/network": {"get": {
+                "summary": "The directed dyads with most events (edges with events and mean Goldstein) and their actors (nodes).",
+                "parameters": with(filter_params(), vec![param("limit", json!({"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}), "Most edges.")]),
+                "responses": ok("Nodes and edges.", object())
+            }},
+            "/api/suggest": {"get": {
+                "summary": "Actor codes for a name in any language of the lexicon (Russland, Cremlino, Putin) or a code prefix; codes with events first.",
+                "parameters": [param("q", string(), "The text typed."),
+                    param("limit", json!({"type": "integer", "minimum": 1, "maximum": 100, "default": 10}), "Most suggestions.")],
+                "responses": ok("Suggestions: code, label, the name matched, events.", object())
             }},
             "/api/documents/{id}": {"get": {
                 "summary": "One document: its text, sentences and events with the spans of their evidence.",

@@ -35,6 +35,18 @@ fn err<T>(msg: String) -> R<T> {
     Err(ParamError(msg))
 }
 
+/// An actor code or prefix, upper-cased.
+fn actor_code(name: &str, v: &str) -> R<String> {
+    let up = v.to_ascii_uppercase();
+    if up.is_empty() || up.len() > 40 || !up.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return err(format!(
+            "{name}={v:?}: want a CAMEO actor code or its prefix (letters, digits, -)"
+        ));
+    }
+    Ok(up)
+}
+
 impl Params {
     /// Refuses a parameter given twice.
     pub fn from_pairs(pairs: Vec<(String, String)>) -> R<Params> {
@@ -81,16 +93,42 @@ impl Params {
     }
 
     fn code(&mut self, name: &str) -> R<Option<String>> {
+        self.take(name).map(|v| actor_code(name, &v)).transpose()
+    }
+
+    /// `A,B`: two actor code prefixes.
+    fn code_pair(&mut self, name: &str) -> R<Option<(String, String)>> {
         let Some(v) = self.take(name) else {
             return Ok(None);
         };
-        let up = v.to_ascii_uppercase();
-        if up.len() > 40 || !up.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return err(format!(
-                "{name}={v:?}: want a CAMEO actor code or its prefix (letters, digits, -)"
-            ));
+        let (a, b) = v
+            .split_once(',')
+            .ok_or_else(|| ParamError(format!("{name}={v:?}: want two actor codes, A,B")))?;
+        Ok(Some((
+            actor_code(name, a.trim())?,
+            actor_code(name, b.trim())?,
+        )))
+    }
+
+    /// A comma list of CAMEO roots, `01` to `20`.
+    fn roots(&mut self, name: &str) -> R<Vec<String>> {
+        let Some(v) = self.take(name) else {
+            return Ok(Vec::new());
+        };
+        let mut roots = Vec::new();
+        for r in v.split(',').map(str::trim) {
+            match r.parse::<u8>() {
+                Ok(n @ 1..=20) if r.len() == 2 => roots.push(format!("{n:02}")),
+                _ => {
+                    return err(format!(
+                        "{name}={v:?}: want CAMEO roots 01 to 20, separated by commas"
+                    ))
+                }
+            }
         }
-        Ok(Some(up))
+        roots.sort();
+        roots.dedup();
+        Ok(roots)
     }
 
     fn letters(&mut self, name: &str, n: usize) -> R<Option<String>> {
@@ -164,7 +202,8 @@ impl Params {
         )
     }
 
-    fn filter(&mut self) -> R<Filter> {
+    /// The filters every query shares.
+    pub fn filter(&mut self) -> R<Filter> {
         let from = self.date("from", false)?;
         let to = self.date("to", true)?;
         if let (Some(f), Some(t)) = (from, to) {
@@ -221,13 +260,15 @@ impl Params {
             country: self.letters("country", 3)?,
             role: self.letters("role", 3)?,
             cameo: self.digits("cameo", 1, 4)?,
-            root: self.digits("root", 2, 2)?,
+            roots: self.roots("root")?,
             quad_class: self.number("quad_class", 1, 4)?,
             goldstein_min,
             goldstein_max,
             bbox,
             lang,
             doc: self.take("doc"),
+            place: self.number("place", 1, i64::MAX)?,
+            dyad: self.code_pair("dyad")?,
         })
     }
 
@@ -278,6 +319,7 @@ impl Params {
                 ("day", Interval::Day),
                 ("week", Interval::Week),
                 ("month", Interval::Month),
+                ("all", Interval::All),
             ],
             Interval::Day,
         )?;
@@ -304,12 +346,39 @@ impl Params {
         })
     }
 
+    /// `limit` with its own default and ceiling.
+    pub fn limit(&mut self, default: usize, max: usize) -> R<usize> {
+        Ok(self.number("limit", 1, max)?.unwrap_or(default))
+    }
+
+    /// A free text of at most `max` bytes.
+    pub fn text(&mut self, name: &str, max: usize) -> R<Option<String>> {
+        let v = self.take(name);
+        if v.as_ref().is_some_and(|v| v.len() > max) {
+            return err(format!("{name} is longer than {max} bytes"));
+        }
+        Ok(v)
+    }
+
+    /// `/api/timeline`: the filters and `interval=auto|day|week|month` (`None` for auto).
+    pub fn timeline_query(&mut self) -> R<(Filter, Option<Interval>)> {
+        let filter = self.filter()?;
+        let interval = self.choice(
+            "interval",
+            &[
+                ("auto", None),
+                ("day", Some(Interval::Day)),
+                ("week", Some(Interval::Week)),
+                ("month", Some(Interval::Month)),
+            ],
+            None,
+        )?;
+        Ok((filter, interval))
+    }
+
     /// `/api/actors`.
     pub fn actor_query(&mut self) -> R<ActorQuery> {
-        let q = self.take("q");
-        if q.as_ref().is_some_and(|q| q.len() > 100) {
-            return err("q is longer than 100 bytes".into());
-        }
+        let q = self.text("q", 100)?;
         let country = self.letters("country", 3)?;
         let (limit, offset) = self.page()?;
         Ok(ActorQuery {

@@ -454,10 +454,144 @@ fn code_openapi_and_index() {
         "/api/documents/{id}",
         "/api/code",
         "/api/ingest",
+        "/api/summary",
+        "/api/timeline",
+        "/api/map",
+        "/api/network",
+        "/api/suggest",
     ] {
         assert!(spec["paths"][path].is_object(), "{path} is not documented");
     }
     let index = get(addr, "/");
     assert_eq!(index.status, 200);
-    assert!(index.body.contains("not built yet"));
+    assert!(index.body.contains("/assets/app.js"), "{}", index.body);
+    let js = get(addr, "/assets/app.js");
+    assert_eq!(js.status, 200);
+    assert!(js
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/javascript"));
+}
+
+#[test]
+fn dashboard_aggregates() {
+    let addr = loaded("dashboard");
+    let summary = get(addr, "/api/summary").json();
+    assert_eq!(summary["events"], 5);
+    assert_eq!(summary["documents"], 3);
+    assert_eq!(summary["first_date"], "2021-03-04");
+    assert_eq!(summary["last_date"], "2021-03-05");
+    let quads: u64 = summary["quad_classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["events"].as_u64().unwrap())
+        .sum();
+    assert_eq!(quads, 5);
+    let langs: Vec<(&str, u64)> = summary["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["lang"].as_str().unwrap(),
+                l["documents"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(langs, [("en", 2), ("it", 1)]);
+    assert_eq!(summary["sources"].as_array().unwrap().len(), 3);
+
+    let timeline = get(addr, "/api/timeline").json();
+    assert_eq!(timeline["interval"], "day");
+    let periods = timeline["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 2, "{timeline}");
+    assert_eq!(periods[0]["period"], "2021-03-04");
+    assert_eq!(periods[0]["events"], 3);
+    let monthly = get(addr, "/api/timeline?interval=month&lang=it").json();
+    assert_eq!(monthly["periods"][0]["period"], "2021-03");
+    assert_eq!(monthly["periods"][0]["events"], 2);
+
+    let top = get(addr, "/api/dyads?interval=all&sort=-events&limit=1").json();
+    assert_eq!(top["dyads"][0]["source"], "TURGOV");
+    assert_eq!(top["dyads"][0]["target"], "ARM");
+    assert_eq!(top["dyads"][0]["events"], 2);
+    assert_eq!(top["dyads"][0]["period"], Value::Null);
+    let both = get(addr, "/api/events?dyad=ARM,TUR");
+    assert_eq!(both.json()["total"], 2, "{}", both.body);
+
+    // Two meetings happen in named cities; each point leads back to its event.
+    let map = get(addr, "/api/map").json();
+    let points = map["points"].as_array().unwrap();
+    assert_eq!(points.len(), 2, "{map}");
+    for p in points {
+        let g = p["geonameid"].as_i64().unwrap();
+        let events = get(addr, &format!("/api/events?place={g}")).json();
+        assert_eq!(events["total"], p["events"]);
+        assert_eq!(events["events"][0]["place"]["geonameid"], g);
+    }
+
+    let net = get(addr, "/api/network?limit=1").json();
+    assert_eq!(net["total_edges"], 4);
+    assert_eq!(net["edges"][0]["source"], "TURGOV");
+    let codes: Vec<&str> = net["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["ARM", "TURGOV"]);
+
+    let roots = get(addr, "/api/events?root=11,04").json();
+    assert_eq!(roots["total"], 5, "{roots}");
+    assert_eq!(get(addr, "/api/events?root=11").json()["total"], 3);
+    get(addr, "/api/events?root=4").assert_error(400, "root");
+    get(addr, "/api/events?root=21").assert_error(400, "root");
+    get(addr, "/api/events?dyad=ARM").assert_error(400, "dyad");
+    get(addr, "/api/map?limit=0").assert_error(400, "limit");
+    get(addr, "/api/timeline?interval=year").assert_error(400, "interval");
+    get(addr, "/api/network?bogus=1").assert_error(400, "bogus");
+}
+
+#[test]
+fn suggestions_come_from_names_in_every_language() {
+    let addr = loaded("suggest");
+    for q in ["Türkei", "turquie", "Turchia", "TUR"] {
+        let s = get(
+            addr,
+            &format!("/api/suggest?q={}", q.replace('ü', "%C3%BC")),
+        )
+        .json();
+        let first = &s["suggestions"][0];
+        assert_eq!(first["code"], "TUR", "{q}: {s}");
+        assert_eq!(first["events"], 2, "{q}: TURGOV counts under TUR");
+    }
+    // A person with no event in the database is still offered, after those with events.
+    let putin = get(addr, "/api/suggest?q=putin").json();
+    assert!(putin["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["code"].as_str().unwrap().starts_with("RUS")));
+    let none = get(addr, "/api/suggest?q=").json();
+    assert_eq!(none["suggestions"], json!([]));
+}
+
+#[test]
+fn aggregates_follow_new_ingests() {
+    let addr = loaded("generation");
+    assert_eq!(get(addr, "/api/summary").json()["events"], 5);
+    let auth = format!("Bearer {TOKEN}");
+    let more = json!({"documents": [{"id": "en-3", "date": "2021-03-06",
+        "text": "Greece condemned Turkey on Saturday."}]});
+    let r = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        &[("Authorization", &auth)],
+        more.to_string().as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(get(addr, "/api/summary").json()["events"], 6);
+    assert_eq!(get(addr, "/api/events?actor=GRC").json()["total"], 1);
 }

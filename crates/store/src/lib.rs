@@ -13,9 +13,11 @@
 //! The rows of the JSON and GDELT outputs come from [`output`], the functions `dyad code` uses.
 
 pub mod export;
+mod facts;
 pub mod output;
 mod query;
 
+pub use facts::{auto_interval, Facts};
 pub use query::{
     ActorQuery, DyadQuery, DyadSort, EventPage, EventQuery, EventSort, Filter, Interval, Matched,
     View,
@@ -566,6 +568,15 @@ impl Store {
                     }
                 }
             }
+        }
+        if stats.inserted + stats.replaced > 0 {
+            // Readers that keep a projection of the events (the server's `Facts`) reload it
+            // when this counter moves.
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('generation', '1')
+                 ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                [],
+            )?;
         }
         tx.commit()?;
         Ok(stats)

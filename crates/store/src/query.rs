@@ -36,8 +36,8 @@ pub struct Filter {
     pub role: Option<String>,
     /// CAMEO code prefix.
     pub cameo: Option<String>,
-    /// CAMEO root (two digits).
-    pub root: Option<String>,
+    /// CAMEO roots (two digits each); empty takes every root.
+    pub roots: Vec<String>,
     /// QuadClass 1..4.
     pub quad_class: Option<u8>,
     /// Lowest Goldstein score.
@@ -50,6 +50,10 @@ pub struct Filter {
     pub lang: Option<String>,
     /// Document id.
     pub doc: Option<String>,
+    /// Place (GeoNames id).
+    pub place: Option<i64>,
+    /// Events between two actors, either way (code prefixes).
+    pub dyad: Option<(String, String)>,
 }
 
 /// Order of events.
@@ -112,6 +116,20 @@ pub enum Interval {
     Week,
     /// Per month.
     Month,
+    /// One period for everything (dated or not).
+    All,
+}
+
+impl Interval {
+    /// The name of the interval in the API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Interval::Day => "day",
+            Interval::Week => "week",
+            Interval::Month => "month",
+            Interval::All => "all",
+        }
+    }
 }
 
 /// Order of dyad rows.
@@ -251,8 +269,23 @@ fn where_clause(f: &Filter, view: View) -> Where {
     if let Some(c) = &f.cameo {
         w.prefix("e.cameo", c);
     }
-    if let Some(r) = &f.root {
-        w.push("e.root = ?", [Sql::Text(r.clone())]);
+    if !f.roots.is_empty() {
+        let marks = vec!["?"; f.roots.len()].join(", ");
+        w.push(
+            &format!("e.root IN ({marks})"),
+            f.roots.iter().map(|r| Sql::Text(r.clone())),
+        );
+    }
+    if let Some(g) = f.place {
+        w.push("e.geonameid = ?", [Sql::Integer(g)]);
+    }
+    if let Some((a, b)) = &f.dyad {
+        let range = |p: &String| [Sql::Text(p.clone()), Sql::Text(upper(p))];
+        w.push(
+            "((e.source_code >= ? AND e.source_code < ? AND e.target_code >= ? AND e.target_code < ?)
+              OR (e.source_code >= ? AND e.source_code < ? AND e.target_code >= ? AND e.target_code < ?))",
+            range(a).into_iter().chain(range(b)).chain(range(b)).chain(range(a)),
+        );
     }
     if let Some(q) = f.quad_class {
         w.push("e.quad_class = ?", [Sql::Integer(i64::from(q))]);
@@ -391,66 +424,95 @@ impl Store {
         );
         let mut stmt = self.conn().prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter()))?;
+        while let Some(r) = rows.next()? {
+            sink(self.matched(view, r)?)?;
+        }
+        Ok(())
+    }
+
+    /// The events with these row ids in the mentions view, in the order given (ids that are
+    /// not there are skipped).
+    pub fn mentions_by_rowid(&self, rowids: &[i64]) -> Result<Vec<Matched>> {
+        if rowids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list: Vec<String> = rowids.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "SELECT e.json, e.gdelt, a.id, a.key, a.num_mentions, a.num_sources, a.num_articles,
+                    e.rowid
+             FROM {} WHERE e.rowid IN ({})",
+            from_clause(View::Mentions),
+            list.join(",")
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut found = std::collections::HashMap::new();
+        while let Some(r) = rows.next()? {
+            found.insert(r.get::<_, i64>(7)?, self.matched(View::Mentions, r)?);
+        }
+        Ok(rowids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// One row of `SELECT e.json, e.gdelt, a.id, a.key, a.num_mentions, a.num_sources,
+    /// a.num_articles` as an event of `view`.
+    fn matched(&self, view: View, r: &rusqlite::Row<'_>) -> Result<Matched> {
         let mut mentions = self.conn().prepare_cached(
             "SELECT event_id, doc_id FROM events WHERE agg_key = ?1 ORDER BY event_id",
         )?;
-        while let Some(r) = rows.next()? {
-            let json: String = r.get(0)?;
-            let gdelt: String = r.get(1)?;
-            let agg_id: i64 = r.get(2)?;
-            let key: String = r.get(3)?;
-            let counts: [i64; 3] = [r.get(4)?, r.get(5)?, r.get(6)?];
-            let mut event: Value = serde_json::from_str(&json)
-                .map_err(|e| StoreError::Schema(format!("corrupt event JSON: {e}")))?;
-            let counts_json = json!({
-                "id": agg_id,
-                "num_mentions": counts[0],
-                "num_sources": counts[1],
-                "num_articles": counts[2],
-            });
-            let matched = match view {
-                View::Mentions => {
-                    if let Value::Object(m) = &mut event {
-                        m.insert("aggregate".into(), counts_json);
-                    }
-                    Matched {
-                        json: event,
-                        gdelt: patch_gdelt(&gdelt, None, counts),
-                    }
+        let json: String = r.get(0)?;
+        let gdelt: String = r.get(1)?;
+        let agg_id: i64 = r.get(2)?;
+        let key: String = r.get(3)?;
+        let counts: [i64; 3] = [r.get(4)?, r.get(5)?, r.get(6)?];
+        let mut event: Value = serde_json::from_str(&json)
+            .map_err(|e| StoreError::Schema(format!("corrupt event JSON: {e}")))?;
+        let counts_json = json!({
+            "id": agg_id,
+            "num_mentions": counts[0],
+            "num_sources": counts[1],
+            "num_articles": counts[2],
+        });
+        let matched = match view {
+            View::Mentions => {
+                if let Value::Object(m) = &mut event {
+                    m.insert("aggregate".into(), counts_json);
                 }
-                View::Aggregated => {
-                    let links: Vec<Value> = mentions
-                        .query_map([&key], |m| {
-                            Ok(json!({"event_id": m.get::<_, String>(0)?, "doc_id": m.get::<_, String>(1)?}))
-                        })?
-                        .collect::<rusqlite::Result<_>>()?;
-                    let mut out = Map::new();
-                    out.insert("aggregate_id".into(), json!(agg_id));
-                    for f in SHARED {
-                        out.insert(f.into(), event.get(f).cloned().unwrap_or(Value::Null));
-                    }
-                    out.insert("num_mentions".into(), json!(counts[0]));
-                    out.insert("num_sources".into(), json!(counts[1]));
-                    out.insert("num_articles".into(), json!(counts[2]));
-                    out.insert("mentions".into(), Value::Array(links));
-                    out.insert(
-                        "example".into(),
-                        json!({
-                            "event_id": event.get("event_id"),
-                            "doc_id": event.get("doc_id"),
-                            "trigger": event.get("trigger"),
-                            "text": event.get("text"),
-                        }),
-                    );
-                    Matched {
-                        json: Value::Object(out),
-                        gdelt: patch_gdelt(&gdelt, Some(crate::output::numeric_id(&key)), counts),
-                    }
+                Matched {
+                    json: event,
+                    gdelt: patch_gdelt(&gdelt, None, counts),
                 }
-            };
-            sink(matched)?;
-        }
-        Ok(())
+            }
+            View::Aggregated => {
+                let links: Vec<Value> = mentions
+                    .query_map([&key], |m| {
+                        Ok(json!({"event_id": m.get::<_, String>(0)?, "doc_id": m.get::<_, String>(1)?}))
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut out = Map::new();
+                out.insert("aggregate_id".into(), json!(agg_id));
+                for f in SHARED {
+                    out.insert(f.into(), event.get(f).cloned().unwrap_or(Value::Null));
+                }
+                out.insert("num_mentions".into(), json!(counts[0]));
+                out.insert("num_sources".into(), json!(counts[1]));
+                out.insert("num_articles".into(), json!(counts[2]));
+                out.insert("mentions".into(), Value::Array(links));
+                out.insert(
+                    "example".into(),
+                    json!({
+                        "event_id": event.get("event_id"),
+                        "doc_id": event.get("doc_id"),
+                        "trigger": event.get("trigger"),
+                        "text": event.get("text"),
+                    }),
+                );
+                Matched {
+                    json: Value::Object(out),
+                    gdelt: patch_gdelt(&gdelt, Some(crate::output::numeric_id(&key)), counts),
+                }
+            }
+        };
+        Ok(matched)
     }
 
     /// Event counts and Goldstein sums per directed dyad and period. Events without a target
@@ -472,6 +534,7 @@ impl Store {
                 w.push("e.date_precision IN ('day', 'month')", []);
                 "substr(e.date, 1, 7)".to_string()
             }
+            Interval::All => "NULL".to_string(),
         };
         let order = match q.sort {
             DyadSort::Period => "period ASC, source ASC, target ASC",
