@@ -4,13 +4,15 @@
 What it does: starts `target/release/dyad serve --db PATH --addr 127.0.0.1:PORT` on a free port,
 waits until it answers, then requests, for each dashboard view (overview, map, dyad, network,
 events, document), the URLs that view makes, three times over: unfiltered, filtered to one
-month (`from`/`to`), and filtered to the CAMEO roots of violence (`root=18,19,20`). Each URL is
-requested once (the first, "cold" request of the server process: SQLite's cache is empty, the
-operating system's file cache is whatever earlier runs left) and then `--runs` more times; it
-prints a markdown table with the first time, the median of the later runs and the size of the
-answer. An endpoint the server does not have yet (404) is printed as "missing", a parameter or
-value it refuses (400) as "missing" with its message; another error (a 503 when a query runs
-past the server's time limit) as its status.
+month (`from`/`to`), and filtered to the CAMEO roots of violence (`root=18,19,20`); the actor
+completion and the document take no filters and are asked once. Each URL is requested once
+(its first request: SQLite's cache is empty, the operating system's file cache holds whatever
+earlier runs left) and then `--runs` more times. It prints how long after its start the server
+answered at all and answered /api/summary (which waits for the in-memory projection of the
+events the server loads at start-up), a markdown table of the first time, the median of the
+later runs and the size of each answer, and the server's peak memory. An endpoint the server
+does not have (404) is printed as "missing", a parameter or value it refuses (400) as "missing"
+with its message, another error (a 503 when a query runs past the time limit) as its status.
 
 The actors A and B (the most frequent directed dyad), the place (the one with most events), the
 document (the one with most events) and the month (the latest full month) are read from the
@@ -137,7 +139,10 @@ def month_filter(last):
 
 
 def views(ids):
-    """(view, path, takes filters) for every request the dashboard's views make."""
+    """(view, path, filtered) for every request the dashboard's views make.
+
+    The completion of actor names and the document are asked for without the view's filters
+    (the server refuses filters on /api/suggest)."""
     a, b = ids.get("a", "USA"), ids.get("b", "RUS")
     q = urllib.parse.quote
     return [
@@ -147,7 +152,7 @@ def views(ids):
         ("overview", "/api/dyads?interval=all&sort=goldstein_mean&limit=10", True),
         ("map", "/api/map", True),
         ("map", f"/api/events?place={ids.get('place', 0)}&limit=50", True),
-        ("dyad", "/api/suggest?q=russ", True),
+        ("dyad", "/api/suggest?q=russ", False),
         ("dyad", f"/api/dyads?source={q(a)}&target={q(b)}&interval=week", True),
         ("dyad", f"/api/dyads?source={q(b)}&target={q(a)}&interval=week", True),
         ("dyad", f"/api/events?dyad={q(a)},{q(b)}&sort=-date&limit=50", True),
@@ -181,6 +186,18 @@ def measure(base, path, runs, timeout):
     return first, statistics.median(times) if times else first, len(body), ""
 
 
+def peak_memory(pid):
+    """The server's peak resident memory from /proc (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return " ".join(line.split()[1:])
+    except OSError:
+        pass
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", required=True, help="database made by `dyad ingest`")
@@ -202,15 +219,23 @@ def main():
     proc = subprocess.Popen([args.dyad, "serve", "--db", args.db, "--addr", f"127.0.0.1:{port}"],
                             stdout=log, stderr=subprocess.STDOUT)
     try:
+        t0 = time.monotonic()
         if not wait_ready(base, proc, 60):
             log.seek(0)
             sys.exit(f"bench_api: the server did not start:\n{log.read().decode('utf-8', 'replace')}")
+        ready = time.monotonic() - t0
+        # The server loads its in-memory projection of the events at start-up, in the
+        # background: the first aggregate request waits for it.
+        status, _, warm = get(base, "/api/summary", args.timeout)
+        warm = time.monotonic() - t0 if status == 200 else None
         ids = ids_from_api(base, ids_from_db(args.db), args.timeout)
         month = month_filter(ids.get("last", "2024-12-31"))
         filters = [("none", {}), (f"{month['from'][:7]}", month), ("root=18,19,20", {"root": "18,19,20"})]
         size = os.path.getsize(args.db)
         print(f"database {args.db} ({size / 1e6:.0f} MB); A={ids.get('a')} B={ids.get('b')} "
-              f"place={ids.get('place')} document={ids.get('doc')}; {args.runs} runs after the first\n")
+              f"place={ids.get('place')} document={ids.get('doc')}; {args.runs} runs after the first; "
+              f"server answering after {ready:.2f} s" +
+              (f", first /api/summary answered {warm:.2f} s after start" if warm else "") + "\n")
         print("| view | filter | URL | first (ms) | median (ms) | bytes |")
         print("| --- | --- | --- | ---: | ---: | ---: |")
         for view, path, filtered in views(ids):
@@ -222,6 +247,9 @@ def main():
                 else:
                     print(f"| {view} | {fname} | `{url}` | {first * 1000:.0f} | {median * 1000:.0f} | {nbytes} |")
                 sys.stdout.flush()
+        peak = peak_memory(proc.pid)
+        if peak:
+            print(f"\nserver peak memory (VmHWM): {peak}")
     finally:
         proc.terminate()
         try:
