@@ -6,6 +6,7 @@
 //! /api/ingest` is refused unless the server has a token and the request carries it.
 
 mod basemap;
+mod cache;
 mod openapi;
 mod params;
 mod suggest;
@@ -60,7 +61,7 @@ struct AppState {
     lexicon: Arc<Lexicon>,
     writer: Mutex<Store>,
     /// The events projected for aggregation, reloaded when the database generation moves.
-    facts: Mutex<Option<Arc<Facts>>>,
+    facts: Arc<cache::FactsCache>,
     /// The lexicon's names for completion, built on the first request.
     names: std::sync::OnceLock<suggest::Names>,
 }
@@ -69,11 +70,12 @@ impl AppState {
     /// Opens (or creates) the database and checks its schema.
     fn new(config: Config, lexicon: Arc<Lexicon>) -> Result<AppState, StoreError> {
         let writer = Store::open(&config.db)?;
+        let facts = cache::FactsCache::new(config.db.clone());
         Ok(AppState {
             config,
             lexicon,
             writer: Mutex::new(writer),
-            facts: Mutex::new(None),
+            facts,
             names: std::sync::OnceLock::new(),
         })
     }
@@ -120,12 +122,7 @@ pub fn app(config: Config, lexicon: Arc<Lexicon>) -> Result<Router, StoreError> 
     let max_body = config.max_body;
     let state = Arc::new(AppState::new(config, lexicon)?);
     // Load the projection now, so that the first dashboard request does not wait for it.
-    let warm = state.clone();
-    std::thread::spawn(move || {
-        if let Ok(store) = Store::open_read_only(&warm.config.db) {
-            let _ = current_facts(&warm, &store);
-        }
-    });
+    state.facts.refresh();
     Ok(Router::new()
         .route("/", get(index))
         .route("/assets/world.json", get(basemap::world))
@@ -222,15 +219,7 @@ async fn with_store<T: Send + 'static>(
 
 /// The facts of the database's current generation: the cached ones, or freshly loaded.
 fn current_facts(state: &AppState, store: &Store) -> Result<Arc<Facts>, StoreError> {
-    let generation = store.generation()?;
-    // Held while loading: concurrent requests wait for one load instead of each doing it.
-    let mut cached = state.facts.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(f) = cached.as_ref().filter(|f| f.generation() == generation) {
-        return Ok(f.clone());
-    }
-    let fresh = Arc::new(store.facts()?);
-    *cached = Some(fresh.clone());
-    Ok(fresh)
+    state.facts.at_least(store.generation()?)
 }
 
 /// Runs `f` over the current facts on a blocking thread, under the query time limit.

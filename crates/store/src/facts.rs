@@ -18,13 +18,15 @@ use std::collections::HashMap;
 
 const NONE: u32 = u32::MAX;
 
-/// One event, projected.
+/// One event, projected: 64 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     rowid: i64,
-    /// Days since 1970-01-01 (of the first day of the month for month-precision dates).
-    day: Option<i64>,
-    goldstein: Option<f64>,
+    /// Goldstein score, NaN when unknown.
+    goldstein_or_nan: f64,
+    /// Days since 1970-01-01 (of the first day of the month for month-precision dates);
+    /// `NO_DAY` when undated.
+    day_or_min: i32,
     /// Rank of the event id in byte order, the tie-break of every event order.
     rank: u32,
     source: u32,
@@ -46,6 +48,18 @@ struct Row {
     quad: u8,
     lang: u8,
     precision: Precision,
+}
+
+const NO_DAY: i32 = i32::MIN;
+
+impl Row {
+    fn day(&self) -> Option<i64> {
+        (self.day_or_min != NO_DAY).then_some(i64::from(self.day_or_min))
+    }
+
+    fn goldstein(&self) -> Option<f64> {
+        (!self.goldstein_or_nan.is_nan()).then_some(self.goldstein_or_nan)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,8 +163,8 @@ fn hit(set: &[bool], id: u32) -> bool {
 
 impl Compiled {
     fn matches(&self, r: &Row, places: &[PlaceInfo]) -> bool {
-        if self.from.is_some_and(|f| r.day.is_none_or(|d| d < f))
-            || self.to.is_some_and(|t| r.day.is_none_or(|d| d > t))
+        if self.from.is_some_and(|f| r.day().is_none_or(|d| d < f))
+            || self.to.is_some_and(|t| r.day().is_none_or(|d| d > t))
             || !code_in(&self.source, r.source)
             || !code_in(&self.target, r.target)
         {
@@ -177,10 +191,10 @@ impl Compiled {
             || self.quad.is_some_and(|q| r.quad != q)
             || self
                 .goldstein_min
-                .is_some_and(|g| r.goldstein.is_none_or(|x| x < g))
+                .is_some_and(|g| r.goldstein().is_none_or(|x| x < g))
             || self
                 .goldstein_max
-                .is_some_and(|g| r.goldstein.is_none_or(|x| x > g))
+                .is_some_and(|g| r.goldstein().is_none_or(|x| x > g))
             || self.lang.is_some_and(|l| r.lang != l)
             || self.doc.is_some_and(|d| r.doc != d)
             || self.place.is_some_and(|p| r.place != p)
@@ -202,7 +216,7 @@ impl Compiled {
 
 /// The period an event falls in, as a sortable number and a label maker.
 fn period_of(r: &Row, interval: Interval) -> Option<i64> {
-    let day = r.day?;
+    let day = r.day()?;
     match interval {
         Interval::Day if r.precision == Precision::Day => Some(day),
         // Weeks are named by their Monday; 1970-01-01 was a Thursday.
@@ -243,7 +257,7 @@ struct Tally {
 impl Tally {
     fn add(&mut self, r: &Row) {
         self.events += 1;
-        if let Some(g) = r.goldstein {
+        if let Some(g) = r.goldstein() {
             self.scored += 1;
             self.goldstein_sum += g;
         }
@@ -276,8 +290,18 @@ impl Store {
             )?)
     }
 
-    /// Projects every event into memory (see [`Facts`]).
+    /// Projects every event into memory (see [`Facts`]), from one consistent snapshot of the
+    /// database (a read transaction), whatever another process writes meanwhile.
     pub fn facts(&self) -> Result<Facts> {
+        self.conn().execute_batch("BEGIN DEFERRED")?;
+        let facts = self.load_facts();
+        let end = self.conn().execute_batch("COMMIT");
+        let facts = facts?;
+        end?;
+        Ok(facts)
+    }
+
+    fn load_facts(&self) -> Result<Facts> {
         let generation = self.generation()?;
         let conn = self.conn();
         let mut f = Facts {
@@ -379,8 +403,12 @@ impl Store {
             let lang: String = r.get(22)?;
             f.rows.push(Row {
                 rowid: r.get(0)?,
-                day: r.get(3)?,
-                goldstein: r.get(16)?,
+                day_or_min: r
+                    .get::<_, Option<i64>>(3)?
+                    .and_then(|d| i32::try_from(d).ok())
+                    .filter(|&d| d != NO_DAY)
+                    .unwrap_or(NO_DAY),
+                goldstein_or_nan: r.get::<_, Option<f64>>(16)?.unwrap_or(f64::NAN),
                 rank: 0,
                 source,
                 target,
@@ -539,7 +567,7 @@ impl Facts {
         for r in self.matching(f) {
             events += 1;
             quads[r.quad as usize] += 1;
-            if let Some(d) = r.day {
+            if let Some(d) = r.day() {
                 first = Some(first.map_or(d, |x| x.min(d)));
                 last = Some(last.map_or(d, |x| x.max(d)));
             }
@@ -579,7 +607,7 @@ impl Facts {
     /// First and last day of the events the filter takes.
     pub fn span(&self, f: &Filter) -> (Option<i64>, Option<i64>) {
         let mut span = (None::<i64>, None::<i64>);
-        for d in self.matching(f).filter_map(|r| r.day) {
+        for d in self.matching(f).filter_map(|r| r.day()) {
             span.0 = Some(span.0.map_or(d, |x| x.min(d)));
             span.1 = Some(span.1.map_or(d, |x| x.max(d)));
         }
@@ -741,15 +769,15 @@ impl Facts {
         let total = hits.len() as u64;
         let cmp = |a: &&Row, b: &&Row| {
             let primary = match sort {
-                EventSort::DateAsc => a.day.cmp(&b.day),
-                EventSort::DateDesc => b.day.cmp(&a.day),
-                EventSort::GoldsteinAsc => null_first(a.goldstein, b.goldstein),
-                EventSort::GoldsteinDesc => null_first(b.goldstein, a.goldstein),
+                EventSort::DateAsc => a.day().cmp(&b.day()),
+                EventSort::DateDesc => b.day().cmp(&a.day()),
+                EventSort::GoldsteinAsc => null_first(a.goldstein(), b.goldstein()),
+                EventSort::GoldsteinDesc => null_first(b.goldstein(), a.goldstein()),
                 EventSort::MentionsDesc => b.mentions.cmp(&a.mentions),
             };
             let by_day = match sort {
                 EventSort::DateAsc | EventSort::DateDesc => std::cmp::Ordering::Equal,
-                _ => a.day.cmp(&b.day),
+                _ => a.day().cmp(&b.day()),
             };
             primary.then(by_day).then(a.rank.cmp(&b.rank))
         };
@@ -783,5 +811,13 @@ fn null_first(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
         (None, Some(_)) => std::cmp::Ordering::Less,
         (Some(_), None) => std::cmp::Ordering::Greater,
         (Some(x), Some(y)) => x.total_cmp(&y),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_row_is_64_bytes() {
+        assert_eq!(std::mem::size_of::<super::Row>(), 64);
     }
 }

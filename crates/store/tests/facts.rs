@@ -264,7 +264,7 @@ fn aggregates_add_up() {
     let summary = facts.summary(&all);
     let events = summary["events"].as_u64().unwrap();
     assert_eq!(events, facts.len() as u64);
-    assert_eq!(summary["documents_ingested"], 8);
+    assert_eq!(summary["documents_ingested"], 14);
     let quads: u64 = summary["quad_classes"]
         .as_array()
         .unwrap()
@@ -278,7 +278,7 @@ fn aggregates_add_up() {
         .iter()
         .map(|l| l["lang"].as_str().unwrap())
         .collect();
-    assert_eq!(langs.len(), 2, "{langs:?}");
+    assert_eq!(langs.len(), 5, "{langs:?}");
     assert_eq!(summary["sources"].as_array().unwrap().len(), 3);
 
     // Every day-precision event is in one day of the timeline, once.
