@@ -28,8 +28,11 @@ Run (from the repository root; the corpus belongs in /tmp, not in the repository
     target/release/dyad ingest --db /tmp/dyad-1m.db /tmp/corpus.jsonl
 
 About 10.5 events per document come out of `dyad ingest`, so 95,000 documents give about
-1,000,000 events. `--templates` prints every template filled once per language instead, one
-document per template (ids `tpl-LANG-N`), to check with `dyad code` which templates code.
+1,000,000 events. `--templates` prints instead one document per template with ten fillings
+of it (ids `tpl-LANG-NN`) and one of each language's filler sentences (`tpl-LANG-filler`), to
+see which templates code which events:
+
+    python3 xtask/gen_corpus.py --templates | target/release/dyad code --input jsonl
 
 Determinism: the output depends only on `--seed`, `--docs` and the committed data files; the
 same arguments give the same bytes (Python's `random.Random` with a fixed seed, files read in
