@@ -13,8 +13,8 @@
 use crate::query::{DyadQuery, DyadSort, EventSort, Filter, Interval};
 use crate::{Result, Store};
 use dyad_lexicon::Date;
-use serde_json::{json, Value};
 use rustc_hash::FxHashMap as HashMap;
+use serde_json::{json, Value};
 
 const NONE: u32 = u32::MAX;
 
@@ -346,7 +346,8 @@ impl Store {
         // Joining the aggregates in SQL costs an index search per event; most aggregates have
         // one mention, so a map of the others is smaller and faster.
         let mut shared: HashMap<String, u32> = HashMap::default();
-        let mut agg = conn.prepare("SELECT key, num_mentions FROM aggregates WHERE num_mentions > 1")?;
+        let mut agg =
+            conn.prepare("SELECT key, num_mentions FROM aggregates WHERE num_mentions > 1")?;
         let mut agg_rows = agg.query([])?;
         while let Some(r) = agg_rows.next()? {
             let n = r.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32;
@@ -826,7 +827,9 @@ impl Facts {
 
 /// Column `i` of a row as text borrowed from SQLite (`None` for NULL).
 fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
-    Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?)
+    Ok(r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)?)
 }
 
 /// SQLite's order for nullable numbers: NULL first, then ascending.
