@@ -199,6 +199,9 @@ fn a_user_lexicon_overrides_entries() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The dashboard's basemap is checked with the rest of data/.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("ok: basemap, 177 countries"), "{stdout}");
 }
 
 #[test]

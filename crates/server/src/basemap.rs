@@ -151,6 +151,11 @@ fn point(s: &str) -> Result<(f64, f64), String> {
     Ok((x, y))
 }
 
+/// Checks the compiled-in basemap: the number of countries, or the first error with its line.
+pub fn check() -> Result<usize, String> {
+    parse(SOURCE).map(|c| c.len()).map_err(|e| e.to_string())
+}
+
 /// The JSON of `GET /assets/world.json`, made once.
 fn world_json() -> Result<&'static str, &'static str> {
     static WORLD: OnceLock<Result<String, String>> = OnceLock::new();

@@ -5,7 +5,7 @@
 //! bad requests get a 4xx status with `{"error": "..."}` saying what is wrong. `POST
 //! /api/ingest` is refused unless the server has a token and the request carries it.
 
-mod basemap;
+pub mod basemap;
 mod cache;
 mod openapi;
 mod params;

@@ -244,6 +244,14 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
                 lex.places().len()
             )?;
             print_sizes(&mut out, &lex)?;
+            // The dashboard's basemap is data too (data/geo/), compiled in with the server.
+            match dyad_server::basemap::check() {
+                Ok(n) => writeln!(out, "ok: basemap, {n} countries")?,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
