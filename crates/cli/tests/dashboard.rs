@@ -277,6 +277,15 @@ fn every_view_renders_what_the_api_says() {
         .unwrap()
         .as_bool()
         .unwrap());
+    // The download links carry the same filters.
+    let csv = page
+        .eval("document.querySelector('#events-download a[download=\"events.csv\"]').getAttribute('href')")
+        .unwrap();
+    let csv = csv.as_str().unwrap();
+    assert!(
+        csv.contains("format=csv") && csv.contains("root=11%2C12%2C19"),
+        "{csv}"
+    );
     let first_id = page
         .eval("document.querySelector('#events-table tbody tr[data-event-id]').dataset.eventId")
         .unwrap();

@@ -807,9 +807,19 @@ async function viewEvents({ f, q }) {
     offset > 0 ? h('a', { href: go(Math.max(0, offset - PAGE)), rel: 'prev' }, '← Previous') : h('span', { class: 'off' }, '← Previous'),
     h('span', null, `${range} of `, h('span', { id }, r.total)),
     r.next_offset !== null ? h('a', { href: go(r.next_offset), rel: 'next' }, 'Next →') : h('span', { class: 'off' }, 'Next →'));
+  // The same events as files, for a spreadsheet or a GDELT pipeline (the API's largest page).
+  const file = (format) => {
+    const p = new URLSearchParams({ ...f, sort, format, limit: 1000, offset });
+    return `/api/events?${p}`;
+  };
+  const downloads = h('p', { id: 'events-download', class: 'hint' }, 'Download these events (up to 1000 from this page on): ',
+    h('a', { href: file('csv'), download: 'events.csv' }, 'CSV'), ' · ',
+    h('a', { href: file('gdelt'), download: 'events.gdelt.tsv' }, 'GDELT 2.0 rows'), ' · ',
+    h('a', { href: file('json'), download: 'events.json' }, 'JSON'));
   return [
     h('h2', null, 'Events'),
     h('div', { class: 'table-tools' }, h('label', { for: 'events-sort' }, 'Sort '), sorter, pager('events-total')),
+    downloads,
     eventTable('events-table', r.events),
     r.events.length > 20 ? pager(null) : null,
   ];
