@@ -473,6 +473,13 @@ fn infinitive(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
         || (t.last() + 1 < n && marker(t.last() + 1))
 }
 
+/// Whether an infinitive clause after an event of this root takes that event's target as its
+/// subject: appeals (02), demands (10), disapproval and accusations (11), rejections (12) and
+/// threats (13) are addressed to someone who is to act.
+fn object_control(root: Option<&str>) -> bool {
+    matches!(root, Some("02" | "10" | "11" | "12" | "13"))
+}
+
 /// A reciprocal phrase around a trigger (`sich gegenseitig`).
 fn reciprocal_near(ctx: &SentenceCtx<'_>, t: &Trigger) -> bool {
     (t.first().saturating_sub(3)..(t.last() + 4).min(ctx.tokens.len()))
@@ -571,6 +578,8 @@ pub(crate) fn build_events(
     let mut allege_from: Option<usize> = None;
     let mut last_sources: Option<Vec<usize>> = None;
     let mut last_targets: Vec<usize> = Vec::new();
+    // The CAMEO root of the previous event of the sentence.
+    let mut last_root: Option<String> = None;
     let mut emitted: Vec<(String, Option<String>, String)> = Vec::new();
     for (ti, t) in triggers.iter().enumerate() {
         let p = &patterns[t.pattern];
@@ -675,6 +684,15 @@ pub(crate) fn build_events(
             near_misses.push(miss("passive without an agent"));
             continue;
         }
+        // An infinitive clause (`to discuss`, `per discutere`, `pour discuter`, `um ... zu
+        // beraten`) has no subject of its own: it takes one from the previous event.
+        let marked_infinitive = t.first() > 0
+            && ctx
+                .lang
+                .is_infinitive_marker(&ctx.tokens[t.first() - 1].norm)
+            && last_sources.is_some()
+            && (!v2 || verb);
+        let mut subject_controlled = false;
         let (mut sources, targets): (Vec<usize>, Vec<usize>) = if let Some(a) = agent {
             // `consegnato all'Italia dalle autorità boliviane`: a target the pattern's
             // preposition introduces wins over the subject.
@@ -758,13 +776,16 @@ pub(crate) fn build_events(
                 group_members(units, s, at)
             } else if conjoined(ctx, t.first()) && last_sources.is_some() {
                 last_sources.clone().unwrap_or_default()
-            } else if verb && infinitive(ctx, t) {
-                // `warf Russland vor, ein Krankenhaus bombardiert zu haben`: an infinitive clause
-                // has no subject of its own; it is the previous event's target, else its source.
-                if last_targets.is_empty() {
-                    last_sources.clone().unwrap_or_default()
-                } else {
+            } else if marked_infinitive || (verb && infinitive(ctx, t)) {
+                // After an appeal, a demand or a reproach, its subject is that event's target
+                // (`urged Russia to withdraw`, `warf Russland vor, ein Krankenhaus bombardiert zu
+                // haben`); otherwise the previous event's source (`met X to discuss`, `sent
+                // troops to the border to intimidate Ukraine`).
+                if object_control(last_root.as_deref()) && !last_targets.is_empty() {
                     last_targets.clone()
+                } else {
+                    subject_controlled = true;
+                    last_sources.clone().unwrap_or_default()
                 }
             } else if let Some(s) = verb
                 .then(|| verb_second_subject(ctx, units, t, clause, window_end))
@@ -905,6 +926,13 @@ pub(crate) fn build_events(
             near_misses.push(miss("no source found"));
             continue;
         }
+        // `ha incontrato il suo omologo per discutere`: the purpose restates the meeting.
+        if subject_controlled && last_root.as_deref() == code.get(..2) {
+            near_misses.push(miss(
+                "an infinitive clause that restates the previous event",
+            ));
+            continue;
+        }
         let reciprocal = (t.first().saturating_sub(3)..window_end.min(n))
             .any(|k| ctx.has(k, |f| f == Func::Reciprocal));
         // A compound source acting on itself (`se acusaron mutuamente`) is its own target.
@@ -914,6 +942,7 @@ pub(crate) fn build_events(
             continue;
         }
         last_sources = Some(sources.clone());
+        last_root = code.get(..2).map(str::to_string);
         if !targets.is_empty() {
             last_targets = targets.clone();
         }

@@ -82,3 +82,65 @@ fn allegations_are_not_events() {
         )],
     );
 }
+
+/// An infinitive clause has no subject of its own. After a meeting or a deployment it is the
+/// previous event's source that acts (`sent troops to the border to intimidate Ukraine`), and a
+/// purpose that restates the meeting (`met X to discuss`) is no second event; after an appeal,
+/// a demand or a reproach it is the addressee (`urged Russia to withdraw`).
+#[test]
+fn infinitive_clauses_take_their_subject_from_the_previous_event() {
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-03-14",
+                "Il ministro degli Esteri turco ha incontrato a Roma il suo omologo italiano per discutere della crisi.",
+                &["TURGOV>ITAGOV 040"],
+            ),
+            (
+                "2023-03-14",
+                "La Russia ha ammassato truppe al confine per minacciare l'Ucraina.",
+                &["RUS>- 150", "RUS>UKR 130"],
+            ),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            (
+                "2023-03-14",
+                "The Japanese prime minister met the Korean president in Seoul to discuss trade.",
+                &["JPNGOV>KORGOV 040"],
+            ),
+            (
+                "2023-03-14",
+                "Russia sent troops to the border to intimidate Ukraine.",
+                &["RUS>- 154", "RUS>UKR 130"],
+            ),
+        ],
+    );
+    check(
+        Lang::Es,
+        &[(
+            "2023-03-14",
+            "El presidente de Chile se reunió con el presidente de Perú en Lima para discutir la crisis.",
+            &["CHLGOV>PERGOV 040"],
+        )],
+    );
+    check(
+        Lang::Fr,
+        &[(
+            "2023-03-14",
+            "Le président français a rencontré le chancelier allemand à Berlin pour discuter de la guerre.",
+            &["FRAGOV>DEUGOV 040"],
+        )],
+    );
+    check(
+        Lang::De,
+        &[(
+            "2023-03-14",
+            "Der Bundeskanzler traf in Berlin den polnischen Ministerpräsidenten, um über die Sicherheit der Region zu beraten.",
+            &["DEUGOV>POLGOV 040"],
+        )],
+    );
+}
