@@ -427,7 +427,7 @@ async fn actors(
     let query = p.actor_query()?;
     p.finish()?;
     let (limit, offset) = (query.limit, query.offset);
-    let (total, rows) = with_store(&state, move |s| s.actors(&query)).await?;
+    let (total, rows) = with_facts(&state, move |_, f| Ok(f.actors(&query))).await?;
     Ok(page_response("actors", total, limit, offset, rows))
 }
 

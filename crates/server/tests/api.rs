@@ -392,6 +392,14 @@ fn dyads_actors_and_documents() {
     let a = get(addr, "/api/actors?q=arm").json();
     assert_eq!(a["total"], 1);
     assert_eq!(a["actors"][0]["as_target"], 2);
+    let tur = get(addr, "/api/actors?country=TUR").json();
+    assert_eq!(tur["total"], 1);
+    assert_eq!(tur["actors"][0]["code"], "TURGOV");
+    assert_eq!(tur["actors"][0]["name"], "Turkey");
+    assert_eq!(tur["actors"][0]["country"], "TUR");
+    assert_eq!(get(addr, "/api/actors?country=ZZZ").json()["total"], 0);
+    // Part of a name, any case.
+    assert_eq!(get(addr, "/api/actors?q=urke").json()["actors"][0]["code"], "TURGOV");
     let page = get(addr, "/api/actors?limit=3&offset=3").json();
     assert_eq!(page["actors"].as_array().unwrap().len(), 3);
 

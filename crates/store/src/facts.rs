@@ -10,7 +10,7 @@
 //! The answers are the ones the SQL queries of `query.rs` give in the mentions view (a test
 //! compares them on the same database); the aggregated view stays in SQL.
 
-use crate::query::{DyadQuery, DyadSort, EventSort, Filter, Interval};
+use crate::query::{ActorQuery, DyadQuery, DyadSort, EventSort, Filter, Interval};
 use crate::{Result, Store};
 use dyad_lexicon::Date;
 use rustc_hash::FxHashMap as HashMap;
@@ -117,6 +117,8 @@ pub struct Facts {
     code_names: Vec<String>,
     /// Events per actor code, as source and as target.
     code_counts: Vec<(u64, u64)>,
+    /// The country of each actor code (0 for none), as its events give it.
+    code_country: Vec<u16>,
     countries: Interner,
     roles: Interner,
     cameos: Interner,
@@ -310,6 +312,7 @@ impl Store {
             codes: Interner::default(),
             code_names: Vec::new(),
             code_counts: Vec::new(),
+            code_country: Vec::new(),
             countries: Interner::default(),
             roles: Interner::default(),
             cameos: Interner::default(),
@@ -468,10 +471,15 @@ impl Store {
             })
             .collect();
         f.code_counts = vec![(0, 0); f.codes.names.len()];
+        f.code_country = vec![0; f.codes.names.len()];
         for r in &f.rows {
             f.code_counts[r.source as usize].0 += 1;
+            let c = &mut f.code_country[r.source as usize];
+            *c = (*c).max(r.source_country);
             if r.target != NONE {
                 f.code_counts[r.target as usize].1 += 1;
+                let c = &mut f.code_country[r.target as usize];
+                *c = (*c).max(r.target_country);
             }
         }
         Ok(f)
@@ -812,6 +820,59 @@ impl Facts {
         }
         hits.sort_unstable_by(cmp);
         (total, hits[offset..end].iter().map(|r| r.rowid).collect())
+    }
+
+    /// Actors with the number of events they are source and target of, most active first:
+    /// those whose code starts with `q` or whose name contains it (case-insensitive), of
+    /// `country` when given.
+    pub fn actors(&self, q: &ActorQuery) -> (u64, Vec<Value>) {
+        let code_prefix = q.q.as_ref().map(|t| t.to_uppercase());
+        let name_part = q.q.as_ref().map(|t| t.to_lowercase());
+        let country = q.country.as_ref().map(|c| self.countries.get(c));
+        let mut found: Vec<u32> = (0..self.codes.names.len() as u32)
+            .filter(|&i| {
+                let code = &self.codes.names[i as usize];
+                let name = &self.code_names[i as usize];
+                let text_ok = match (&code_prefix, &name_part) {
+                    (Some(p), Some(n)) => code.starts_with(p) || name.to_lowercase().contains(n),
+                    _ => true,
+                };
+                let country_ok = match country {
+                    None => true,
+                    Some(None) => false,
+                    Some(Some(c)) => u32::from(self.code_country[i as usize]) == c,
+                };
+                text_ok && country_ok
+            })
+            .collect();
+        let events = |i: u32| {
+            let (s, t) = self.code_counts[i as usize];
+            s + t
+        };
+        found.sort_by(|&a, &b| {
+            events(b)
+                .cmp(&events(a))
+                .then_with(|| self.code(a).cmp(&self.code(b)))
+        });
+        let total = found.len() as u64;
+        let rows = found
+            .into_iter()
+            .skip(q.offset)
+            .take(q.limit)
+            .map(|i| {
+                let (s, t) = self.code_counts[i as usize];
+                let c = self.code_country[i as usize];
+                json!({
+                    "code": self.code(i),
+                    "name": self.code_names.get(i as usize),
+                    "country": (c != 0).then(|| &self.countries.names[c as usize]),
+                    "as_source": s,
+                    "as_target": t,
+                    "events": s + t,
+                })
+            })
+            .collect();
+        (total, rows)
     }
 
     /// Actor codes with their event counts (as source, as target), for completion.

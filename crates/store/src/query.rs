@@ -584,68 +584,6 @@ impl Store {
         Ok((total as u64, rows))
     }
 
-    /// Actors with the number of events they are source and target of, most active first.
-    pub fn actors(&self, q: &ActorQuery) -> Result<(u64, Vec<Value>)> {
-        let mut w = Where {
-            sql: Vec::new(),
-            params: Vec::new(),
-        };
-        if let Some(text) = &q.q {
-            w.push(
-                "(code >= ? AND code < ? OR name LIKE ? ESCAPE '\\')",
-                [
-                    Sql::Text(text.to_uppercase()),
-                    Sql::Text(upper(&text.to_uppercase())),
-                    Sql::Text(format!(
-                        "%{}%",
-                        text.replace('\\', "\\\\")
-                            .replace('%', "\\%")
-                            .replace('_', "\\_")
-                    )),
-                ],
-            );
-        }
-        if let Some(c) = &q.country {
-            w.push("country = ?", [Sql::Text(c.clone())]);
-        }
-        let grouped = format!(
-            "SELECT code, max(name) AS name, max(country) AS country, sum(s) AS as_source,
-                    sum(t) AS as_target
-             FROM (SELECT source_code AS code, source_name AS name, source_country AS country,
-                          1 AS s, 0 AS t FROM events
-                   UNION ALL
-                   SELECT target_code, target_name, target_country, 0, 1 FROM events
-                   WHERE target_code IS NOT NULL)
-             {} GROUP BY code",
-            w.clause()
-        );
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT count(*) FROM ({grouped})"),
-            rusqlite::params_from_iter(w.params.iter()),
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT * FROM ({grouped}) ORDER BY as_source + as_target DESC, code ASC LIMIT {} OFFSET {}",
-            q.limit, q.offset
-        );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(w.params.iter()), |r| {
-                let s: i64 = r.get(3)?;
-                let t: i64 = r.get(4)?;
-                Ok(json!({
-                    "code": r.get::<_, String>(0)?,
-                    "name": r.get::<_, Option<String>>(1)?,
-                    "country": r.get::<_, Option<String>>(2)?,
-                    "as_source": s,
-                    "as_target": t,
-                    "events": s + t,
-                }))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok((total as u64, rows))
-    }
-
     /// One document with its sentences and its events, each with the spans of its evidence
     /// (sentence, trigger, source, target, place). `None` when there is no such document.
     pub fn document(&self, id: &str) -> Result<Option<Value>> {

@@ -12,11 +12,15 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 /// The example articles shipped in `examples/`, compiled in so that `dyad bench` needs no files.
-const EXAMPLES: [&str; 4] = [
+/// Two Italian and two English articles, one each in Spanish, French and German.
+const EXAMPLES: [&str; 7] = [
     include_str!("../../../../examples/it-caucaso.txt"),
     include_str!("../../../../examples/it-sahel.txt"),
     include_str!("../../../../examples/en-baltic.txt"),
     include_str!("../../../../examples/en-andes.txt"),
+    include_str!("../../../../examples/es-andes.txt"),
+    include_str!("../../../../examples/fr-sahel.txt"),
+    include_str!("../../../../examples/de-ostsee.txt"),
 ];
 
 #[derive(clap::Args, Debug)]
