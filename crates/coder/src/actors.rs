@@ -149,9 +149,43 @@ pub(crate) fn assemble(ctx: &SentenceCtx<'_>, mentions: &[Mention]) -> Vec<Unit>
         u.prep = ctx.prep_before(u.start);
         u.loose_prep = u.prep.or_else(|| ctx.prep_before_words(u.start));
     }
+    // Links between neighbours: `Some(true)` a conjunction (`e`, `and`), `Some(false)` commas
+    // only. A chain of commas with no conjunction is no list but an apposition or a fronted
+    // phrase (`Il presidente turco, Erdogan, ha...`, `Según la fiscalía, la policía detuvo...`).
+    let links: Vec<Option<bool>> = (0..units.len())
+        .map(|i| {
+            (i > 0)
+                .then(|| coordinated(ctx, &units[i - 1], &units[i]))
+                .flatten()
+        })
+        .collect();
+    let mut joined = vec![false; units.len()];
+    let mut i = 1;
+    while i < units.len() {
+        if links[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < units.len() && links[j].is_some() {
+            j += 1;
+        }
+        // `The United States, France and several allies`: the conjunction may come after the
+        // chain's last actor, before a member that is no actor of ours.
+        let and_after = (units[j - 1].end..(units[j - 1].end + 2).min(ctx.tokens.len()))
+            .take_while(|&k| ctx.tokens[k].norm == "," || ctx.has(k, |f| f == Func::And))
+            .any(|k| ctx.has(k, |f| f == Func::And));
+        if and_after || links[i..j].iter().any(|l| *l == Some(true)) {
+            joined[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j;
+    }
+    // An apposition between commas (`contre la présidente de la Chambre, Nancy Pelosi, ainsi
+    // que`) is its head again: it takes the head's preposition, but is no second actor.
+    let enclosed = |u: &Unit| u.end < ctx.tokens.len() && ctx.tokens[u.end].norm == ",";
     let mut group = 0;
     for i in 0..units.len() {
-        if i > 0 && coordinated(ctx, &units[i - 1], &units[i]) {
+        if joined[i] {
             let (prev, rest) = units.split_at_mut(i);
             let prev = &prev[i - 1];
             let cur = &mut rest[0];
@@ -165,6 +199,10 @@ pub(crate) fn assemble(ctx: &SentenceCtx<'_>, mentions: &[Mention]) -> Vec<Unit>
                 cur.role_from_genitive = true;
             }
         } else {
+            if links[i] == Some(false) && units[i].prep.is_none() && enclosed(&units[i]) {
+                units[i].prep = units[i - 1].prep;
+                units[i].loose_prep = units[i - 1].loose_prep;
+            }
             group += 1;
             units[i].group = group;
         }
@@ -271,23 +309,30 @@ fn absorb(ctx: &SentenceCtx<'_>, u: &mut Unit, next: &Mention, kind: ActorKind) 
     }
 }
 
-fn coordinated(ctx: &SentenceCtx<'_>, a: &Unit, b: &Unit) -> bool {
+/// Whether `b` is coordinated with `a`: only commas, conjunctions, articles and a repeated
+/// preposition between them. `Some(true)` when a conjunction joins them, `Some(false)` commas.
+fn coordinated(ctx: &SentenceCtx<'_>, a: &Unit, b: &Unit) -> Option<bool> {
     if b.start <= a.end {
-        return false;
+        return None;
     }
-    let mut joiner = false;
+    let mut comma = false;
+    let mut conjunction = false;
     for i in a.end..b.start {
         let t = &ctx.tokens[i];
-        if t.norm == "," || ctx.has(i, |f| f == Func::And) {
-            joiner = true;
+        if ctx.has(i, |f| f == Func::And) {
+            conjunction = true;
+            continue;
+        }
+        if t.norm == "," {
+            comma = true;
             continue;
         }
         let same_prep = a.prep.is_some() && ctx.prep_at(i).is_some_and(|(p, _)| Some(p) == a.prep);
         if !ctx.has(i, |f| f == Func::Article) && !same_prep {
-            return false;
+            return None;
         }
     }
-    joiner
+    (comma || conjunction).then_some(conjunction)
 }
 
 /// In a compound actor, adjectives without a role take the role that a sibling adjective took

@@ -144,3 +144,64 @@ fn infinitive_clauses_take_their_subject_from_the_previous_event() {
         )],
     );
 }
+
+/// Actors separated by commas alone are no list: an apposition is its head again, and a fronted
+/// source phrase (`Según la fiscalía, la policía...`) is no second actor. A list has a
+/// conjunction, even after its last actor (`The United States, France and several allies`).
+#[test]
+fn commas_without_a_conjunction_make_no_compound_actor() {
+    check(
+        Lang::Es,
+        &[(
+            "2023-06-12",
+            "Según la fiscalía, la policía detuvo a tres sospechosos en Popayán.",
+            &["COLCOP>COL 173"],
+        )],
+    );
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-03-14",
+                "Il presidente turco, Recep Tayyip Erdogan, ha incontrato a Baku il presidente azero.",
+                &["TURGOV>AZEGOV 040"],
+            ),
+            (
+                "2023-03-14",
+                "Francia, Germania e Italia hanno condannato l'attacco.",
+                &["FRA>- 111", "DEU>- 111", "ITA>- 111"],
+            ),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            (
+                "2023-03-14",
+                "The Turkish president, Recep Tayyip Erdogan, met the Azerbaijani president in Baku.",
+                &["TURGOV>AZEGOV 040"],
+            ),
+            (
+                "2023-03-14",
+                "Russia, China and several other states condemned the strikes.",
+                &["RUS>- 111", "CHN>- 111"],
+            ),
+        ],
+    );
+    check(
+        Lang::Fr,
+        &[(
+            "2023-03-14",
+            "Selon le ministère, l'armée malienne a bombardé des positions rebelles près de Gao.",
+            &["MLIMIL>MLIREB 195"],
+        )],
+    );
+    check(
+        Lang::De,
+        &[(
+            "2023-03-14",
+            "Laut dem Ministerium hat die Polizei in Hamburg drei Verdächtige festgenommen.",
+            &["DEUCOP>- 173"],
+        )],
+    );
+}

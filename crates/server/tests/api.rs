@@ -399,7 +399,10 @@ fn dyads_actors_and_documents() {
     assert_eq!(tur["actors"][0]["country"], "TUR");
     assert_eq!(get(addr, "/api/actors?country=ZZZ").json()["total"], 0);
     // Part of a name, any case.
-    assert_eq!(get(addr, "/api/actors?q=urke").json()["actors"][0]["code"], "TURGOV");
+    assert_eq!(
+        get(addr, "/api/actors?q=urke").json()["actors"][0]["code"],
+        "TURGOV"
+    );
     let page = get(addr, "/api/actors?limit=3&offset=3").json();
     assert_eq!(page["actors"].as_array().unwrap().len(), 3);
 
