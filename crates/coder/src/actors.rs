@@ -175,7 +175,7 @@ pub(crate) fn assemble(ctx: &SentenceCtx<'_>, mentions: &[Mention]) -> Vec<Unit>
         let and_after = (units[j - 1].end..(units[j - 1].end + 2).min(ctx.tokens.len()))
             .take_while(|&k| ctx.tokens[k].norm == "," || ctx.has(k, |f| f == Func::And))
             .any(|k| ctx.has(k, |f| f == Func::And));
-        if and_after || links[i..j].iter().any(|l| *l == Some(true)) {
+        if and_after || links[i..j].contains(&Some(true)) {
             joined[i..j].iter_mut().for_each(|x| *x = true);
         }
         i = j;
