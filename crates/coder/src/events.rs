@@ -203,6 +203,40 @@ fn inside_prepositional_phrase(ctx: &SentenceCtx<'_>, first: usize) -> bool {
     false
 }
 
+/// A trigger right after another event's trigger with only articles and plain words between
+/// (`condannato l'attacco`, `mediar en nuevas negociaciones` is not: `en` is a preposition,
+/// `mediare nuovi negoziati` is): a noun naming what the first event is about, no event of its
+/// own.
+fn object_of_trigger(
+    ctx: &SentenceCtx<'_>,
+    triggers: &[Trigger],
+    patterns: &[dyad_lexicon::Pattern],
+    t: &Trigger,
+) -> bool {
+    let Some(prev) = triggers
+        .iter()
+        .filter(|x| matches!(patterns[x.pattern].code, PatternCode::Event(_)))
+        .filter(|x| x.last() < t.first())
+        .max_by_key(|x| x.last())
+    else {
+        return false;
+    };
+    let gap = prev.last() + 1..t.first();
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap.clone().all(|k| {
+            ctx.has(k, |f| f == Func::Article)
+                || (ctx.tokens[k].kind == TokenKind::Word
+                    && ctx.tags[k].is_empty()
+                    && !ctx.trigger_token[k]
+                    && ctx
+                        .original(k)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase))
+        })
+}
+
 /// A noun trigger that is the object of a reporting verb (`ha annunciato l'espulsione`,
 /// `announced new sanctions`): the first token of that verb, whose subject is the agent.
 fn report_anchor(ctx: &SentenceCtx<'_>, first: usize) -> Option<usize> {
@@ -598,6 +632,10 @@ pub(crate) fn build_events(
             }
             PatternCode::Report | PatternCode::Skip => continue,
         };
+        if object_of_trigger(ctx, triggers, patterns, t) {
+            near_misses.push(miss("the object of another event"));
+            continue;
+        }
         if negated(ctx, t.first()) || (v2 && negated_inside(ctx, t)) {
             near_misses.push(miss("negated"));
             continue;
@@ -952,7 +990,11 @@ pub(crate) fn build_events(
             .then(|| {
                 let sources_end = sources.iter().map(|&s| units[s].end).max().unwrap_or(0);
                 let noun = triggers.iter().find(|x| {
-                    let object_after = x.first() > t.last() && x.first() <= t.last() + 3;
+                    // `condemned the attack`: a noun that refers back has its article right
+                    // before it (`nuovi negoziati` are new ones, no earlier event).
+                    let object_after = x.first() > t.last()
+                        && x.first() <= t.last() + 3
+                        && ctx.has(x.first() - 1, |f| f == Func::Article);
                     let midfield =
                         verb && x.last() < t.first() && x.first() >= clause.max(sources_end);
                     matches!(patterns[x.pattern].code, PatternCode::Event(_))

@@ -205,3 +205,20 @@ fn commas_without_a_conjunction_make_no_compound_actor() {
         )],
     );
 }
+
+/// An event noun right after another event's trigger is what that event is about, no event of
+/// its own; it stands for an earlier event only when its article points back to it (`condemned
+/// the attack`): `nuovi negoziati` are new ones, and lend no target.
+#[test]
+fn event_nouns_as_objects() {
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-03-16",
+                "Il ministro degli Esteri armeno ha incontrato il ministro russo. L'Unione europea ha offerto di mediare nuovi negoziati.",
+                &["ARMGOV>RUSGOV 040", "IGOEUREEC>- 039"],
+            ),
+        ],
+    );
+}
