@@ -702,7 +702,24 @@ pub(crate) fn build_events(
                     && u.start <= t.last() + 1 + max_gap
             })
         };
-        let passive = passive_before(ctx, t.first()) || v2_passive;
+        // `a expulsé l'ambassadeur de France, accusé d'ingérence`: a participle right after the
+        // object of an earlier event and a comma qualifies that object, its patient: a passive
+        // without an auxiliary. (`Russia, backed by Iran, condemned` has no earlier event: there
+        // the participle is the main verb.)
+        // A preposition follows it (`accusé d'ingérence`, `accused of`), no object
+        // (`bombed Gaza, killed dozens`: an English past tense in a series of verbs).
+        let reduced_passive = participle
+            && t.first() >= 2
+            && ctx.tokens[t.first() - 1].norm == ","
+            && ctx.prep_at(t.last() + 1).is_some()
+            && units.iter().any(|u| {
+                u.end == t.first() - 1
+                    && triggers[..ti].iter().any(|x| {
+                        matches!(patterns[x.pattern].code, PatternCode::Event(_))
+                            && x.first() < u.start
+                    })
+            });
+        let passive = passive_before(ctx, t.first()) || v2_passive || reduced_passive;
         let agent = if v2_passive {
             // `von der Polizei festgenommen`: the agent stands anywhere in the clause.
             units.iter().position(|u| {

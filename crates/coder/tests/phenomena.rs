@@ -222,3 +222,50 @@ fn event_nouns_as_objects() {
         ],
     );
 }
+
+/// A participle right after the object of an earlier event and a comma, followed by a
+/// preposition, qualifies that object: a passive without an auxiliary, and without an agent it
+/// makes no event (`expelled the ambassador, accused of interfering`). Not a series of verbs
+/// (`bombed Gaza, killed dozens`), nor a main verb after a fronted phrase.
+#[test]
+fn a_participle_after_an_object_is_a_passive() {
+    check(
+        Lang::Fr,
+        &[(
+            "2024-02-20",
+            "Le gouvernement du Niger a expulsé mardi l'ambassadeur de France, accusé d'ingérence dans les affaires du pays.",
+            &["NERGOV>FRAGOV 174"],
+        )],
+    );
+    check(
+        Lang::It,
+        &[(
+            "2024-02-20",
+            "Il Niger ha espulso l'ambasciatore francese, accusato di ingerenza negli affari interni.",
+            &["NER>FRAGOV 174"],
+        )],
+    );
+    check(
+        Lang::Es,
+        &[(
+            "2024-02-20",
+            "Nicaragua expulsó al embajador de España, acusado de injerencia en los asuntos internos.",
+            &["NIC>ESPGOV 161"],
+        )],
+    );
+    check(
+        Lang::En,
+        &[
+            (
+                "2024-02-20",
+                "Niger expelled the French ambassador, accused of interfering in the country's affairs.",
+                &["NER>FRAGOV 161"],
+            ),
+            (
+                "2024-02-20",
+                "Russia, backed by Iran, condemned the strikes.",
+                &["RUS>- 111"],
+            ),
+        ],
+    );
+}
