@@ -71,6 +71,18 @@ impl FactsCache {
     /// Facts of generation `generation` or newer, waiting for a load when the cached ones are
     /// older. A load that fails is an error for the requests that waited for it.
     pub fn at_least(self: &Arc<Self>, generation: i64) -> Result<Arc<Facts>, StoreError> {
+        self.get(generation, true)
+    }
+
+    /// The freshest facts at hand: when the cached ones are older than `generation`, a load
+    /// starts (unless one is running) and the cached ones answer meanwhile. During a long
+    /// `dyad ingest` beside the server, requests are answered at once from facts at most one
+    /// load behind, instead of each waiting for a reload. Waits only when nothing is cached.
+    pub fn current(self: &Arc<Self>, generation: i64) -> Result<Arc<Facts>, StoreError> {
+        self.get(generation, false)
+    }
+
+    fn get(self: &Arc<Self>, generation: i64, wait: bool) -> Result<Arc<Facts>, StoreError> {
         let mut st = self.lock();
         let mut waited_for: Option<u64> = None;
         loop {
@@ -86,6 +98,11 @@ impl FactsCache {
             }
             if !st.loading {
                 self.start(&mut st);
+            }
+            if !wait {
+                if let Some(f) = &st.facts {
+                    return Ok(f.clone());
+                }
             }
             waited_for.get_or_insert(st.finished);
             st = self.done.wait(st).unwrap_or_else(|p| p.into_inner());
@@ -110,8 +127,27 @@ mod tests {
         drop(Store::open(&db).unwrap());
         let facts = cache.at_least(0).unwrap();
         assert_eq!((facts.generation(), facts.len()), (0, 0));
-        // The same generation is served from the cache, a newer one is waited for.
+        // The same generation is served from the cache.
         assert!(Arc::ptr_eq(&facts, &cache.at_least(0).unwrap()));
+        // A newer generation: `current` answers with what it has while a load runs, and
+        // `at_least` waits for the load (which finds generation 1 after an ingest).
+        let lexicon = dyad_lexicon::Lexicon::builtin().unwrap();
+        let doc = dyad_store::DocInput {
+            id: "d".into(),
+            text: "Greece condemned Turkey.".into(),
+            lang: dyad_text::Lang::En,
+            date: dyad_lexicon::Date::parse("2024-01-02"),
+            url: None,
+            title: None,
+        };
+        Store::open(&db)
+            .unwrap()
+            .ingest(&[dyad_store::code(&lexicon, doc)], true)
+            .unwrap();
+        assert!(Arc::ptr_eq(&facts, &cache.current(1).unwrap()));
+        let fresh = cache.at_least(1).unwrap();
+        assert_eq!((fresh.generation(), fresh.len()), (1, 1));
+        assert!(Arc::ptr_eq(&fresh, &cache.current(1).unwrap()));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -217,9 +217,10 @@ async fn with_store<T: Send + 'static>(
     }
 }
 
-/// The facts of the database's current generation: the cached ones, or freshly loaded.
+/// The facts for a query: the cached ones, reloaded in the background when the database has
+/// changed since (see `FactsCache::current`).
 fn current_facts(state: &AppState, store: &Store) -> Result<Arc<Facts>, StoreError> {
-    state.facts.at_least(store.generation()?)
+    state.facts.current(store.generation()?)
 }
 
 /// Runs `f` over the current facts on a blocking thread, under the query time limit.
@@ -593,7 +594,12 @@ async fn ingest(
             .writer
             .lock()
             .map_err(|_| StoreError::Invalid("the writer is poisoned".into()))?;
-        store.ingest(&coded, st.config.keep_text)
+        let stats = store.ingest(&coded, st.config.keep_text)?;
+        // What this server stored, its dashboard shows at once: wait for the facts.
+        let generation = store.generation()?;
+        drop(store);
+        st.facts.at_least(generation)?;
+        Ok::<_, StoreError>(stats)
     })
     .await
     .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))??;
