@@ -166,6 +166,12 @@ battery!(Lang::Es, {
             "Las fuerzas chinas y rusas realizaron maniobras conjuntas.",
             &["CHNMIL>RUSMIL 062", "RUSMIL>CHNMIL 062"],
         ),
+        // A plural role with a compound of countries after it.
+        (
+            D,
+            "Los ejércitos de Chile y Perú realizaron maniobras conjuntas.",
+            &["CHLMIL>PERMIL 062", "PERMIL>CHLMIL 062"],
+        ),
     ],
     reciprocals: &[
         (
@@ -219,10 +225,16 @@ battery!(Lang::Es, {
             "Según el Kremlin, Moscú criticó a Kiev.",
             &["RUSGOV>UKRGOV 111"],
         ),
+        // A main clause with no target does not take the reporter as its target.
+        (
+            D,
+            "Rusia lanzó una nueva ofensiva, informó el Ministerio de Defensa ucraniano.",
+            &["RUS>- 190"],
+        ),
         // A reporting verb that opens the sentence keeps its subject as the source.
         (
             D,
-            "La OTAN dijo que desplegará más tropas en Estonia.",
+            "La OTAN dijo que enviará más tropas a Estonia.",
             &["IGOWSTNAT>EST 154"],
         ),
     ],

@@ -81,6 +81,12 @@ battery!(Lang::Fr, {
             "Le ministre russe des Affaires étrangères a critiqué mardi la décision de Washington.",
             &["RUSGOV>USAGOV 111"],
         ),
+        // A future tense.
+        (
+            DATE,
+            "L'Otan a annoncé qu'elle déploiera davantage de troupes en Estonie.",
+            &["IGOWSTNAT>EST 150"],
+        ),
         // Role words combine with a country adjective, name or metonym: one actor, one code.
         (
             DATE,
