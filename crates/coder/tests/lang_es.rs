@@ -225,6 +225,12 @@ battery!(Lang::Es, {
             "Según el Kremlin, Moscú criticó a Kiev.",
             &["RUSGOV>UKRGOV 111"],
         ),
+        // A trailing `según` phrase; sabotage is coded as in Italian and English.
+        (
+            D,
+            "Corea del Norte acusó a Corea del Sur de sabotaje, según la agencia Yonhap.",
+            &["PRK>KOR 1125"],
+        ),
         // A main clause with no target does not take the reporter as its target.
         (
             D,

@@ -194,6 +194,12 @@ battery!(Lang::Fr, {
         (DATE, "Le Kremlin a accusé Kiev d'avoir attaqué la centrale nucléaire, a rapporté l'agence Tass.", &["RUSGOV>UKRGOV 1123"]),
         (DATE, "Selon le ministère israélien de la Défense, l'armée a bombardé Gaza.", &["ISRMIL>PSE 195"]),
         (DATE, "Les manifestants ont accusé la police de violences, selon des témoins.", &["---CVL>---COP 112"]),
+        // A trailing `selon` phrase; sabotage is coded as in Italian and English.
+        (
+            DATE,
+            "La Russie a accusé l'Ukraine de sabotage, selon l'agence Ria Novosti.",
+            &["RUS>UKR 1125"],
+        ),
         // The reporter is not the target either.
         (
             DATE,
