@@ -1,12 +1,203 @@
-//! Table-driven tests of German coding: a sentence in, events out, for each phenomenon of German
-//! word order, morphology and function words. Each expected event is `SOURCE>TARGET CODE`, with
-//! `-` for no target; the list must match the coder's output exactly (order aside).
-//! The sentences are written for these tests.
+//! The battery of phenomenon tests (see `common::battery!`) for German, then what is particular
+//! to German: verb-second and verb-final word order, separable verbs, genitives, hyphenated
+//! compounds. Each expected event is `SOURCE>TARGET CODE`, with `-` for no target; the list must
+//! match the coder's output exactly (order aside). The sentences are written for these tests.
 
 mod common;
 
-use common::{check, check_dates};
+use common::check;
 use dyad_text::Lang;
+
+battery!(Lang::De, {
+    source_target: &[
+        // Role and adjective: `der russische Außenminister`.
+        (
+            "2024-03-05",
+            "Der russische Außenminister hat Estland kritisiert.",
+            &["RUSGOV>EST 111"],
+        ),
+        (
+            "2024-03-05",
+            "Die Regierung der Ukraine hat Belarus gewarnt.",
+            &["UKRGOV>BLR 012"],
+        ),
+        // An organisation of an organisation keeps the first one's code.
+        (
+            "2024-03-05",
+            "Der Sicherheitsrat der Vereinten Nationen verurteilte Nordkorea.",
+            &["IGOUNO>PRK 111"],
+        ),
+        // Possessive genitive before the role.
+        (
+            "2024-03-05",
+            "Österreichs Polizei nahm zwei Georgier fest.",
+            &["AUTCOP>GEO 173"],
+        ),
+        (
+            "2024-03-05",
+            "Die russische Armee bombardierte ukrainische Städte.",
+            &["RUSMIL>UKR 195"],
+        ),
+    ],
+    passives: &[
+        // Passive with its agent before the participle.
+        (
+            "2024-03-05",
+            "Ein Journalist ist von der iranischen Polizei festgenommen worden.",
+            &["IRNCOP>IRNMED 173"],
+        ),
+        (
+            "2024-03-05",
+            "Libyen wurde am Sonntag von Ägypten scharf kritisiert.",
+            &["EGY>LBY 111"],
+        ),
+        // The agent in a contracted preposition (`vom`).
+        (
+            "2024-03-05",
+            "Der britische Botschafter wurde vom russischen Außenministerium einbestellt.",
+            &["RUSGOV>GBRGOV 114"],
+        ),
+        // Passive without an agent: no event.
+        (
+            "2024-03-05",
+            "Mehrere Soldaten wurden in Mali getötet.",
+            &[],
+        ),
+    ],
+    compounds: &[
+
+        // Compound source: one event per member.
+        (
+            "2024-03-05",
+            "Deutschland, Italien und Spanien haben Syrien verurteilt.",
+            &["DEU>SYR 111", "ITA>SYR 111", "ESP>SYR 111"],
+        ),
+        // Compound target.
+        (
+            "2024-03-05",
+            "Schweden kritisierte Norwegen und Finnland.",
+            &["SWE>NOR 111", "SWE>FIN 111"],
+        ),
+        // Two adjectives joined by `und` before one role: two actors, and a joint act goes both
+        // ways.
+        (
+            "2024-03-05",
+            "Die chinesische und die russische Marine hielten ein gemeinsames Manöver ab.",
+            &["CHNMIL>RUSMIL 062", "RUSMIL>CHNMIL 062"],
+        ),
+    ],
+    reciprocals: &[
+
+        // Reciprocal phrase: each member acts on the other.
+        (
+            "2024-03-05",
+            "Serbien und Kroatien werfen sich gegenseitig Provokationen vor.",
+            &["SRB>HRV 1123", "HRV>SRB 1123"],
+        ),
+        // Inherently mutual event with a compound subject.
+        (
+            "2024-03-05",
+            "Chile und Peru haben am Freitag ein Abkommen unterzeichnet.",
+            &["CHL>PER 057", "PER>CHL 057"],
+        ),
+        // A mutual event with a target goes both ways (`mutual`).
+        (
+            "2024-03-05",
+            "Indische Soldaten lieferten sich Gefechte mit pakistanischen Soldaten.",
+            &["INDMIL>PAKMIL 193", "PAKMIL>INDMIL 193"],
+        ),
+        (
+            "2024-03-05",
+            "Äthiopien und Eritrea beschuldigten einander, die Verhandlungen sabotiert zu haben.",
+            &["ETH>ERI 112", "ERI>ETH 112"],
+        ),
+    ],
+    negation: &[
+        // Negation before the participle, and inside the gap of a separable verb.
+        ("2024-03-05", "Indien hat Pakistan nicht angegriffen.", &[]),
+        (
+            "2024-03-05",
+            "Brasilien lehnte den Vorschlag Argentiniens nicht ab.",
+            &[],
+        ),
+        (
+            "2024-03-05",
+            "Kuba hat keine Sanktionen gegen Panama verhängt.",
+            &[],
+        ),
+        ("2024-03-05", "Die Türkei hat Schweden nie bedroht.", &[]),
+    ],
+    reporting: &[
+        // A trailing reporting clause neither gives the source nor becomes a target.
+        (
+            "2024-03-05",
+            "Tunesien hat Libyen gedroht, wie das italienische Außenministerium mitteilte.",
+            &["TUN>LBY 130"],
+        ),
+        // A reporting verb alone is no event.
+        (
+            "2024-03-05",
+            "Der Sprecher Griechenlands sagte am Montag nichts dazu.",
+            &[],
+        ),
+        // A fronted reporting phrase: its actor is not the subject of the inverted verb.
+        (
+            "2024-03-05",
+            "Nach Angaben der lettischen Polizei griff Russland Estland an.",
+            &["RUS>EST 190"],
+        ),
+        // `laut` introduces the reporter, not the source.
+        (
+            "2024-03-05",
+            "Laut Polen hat Russland Litauen bedroht.",
+            &["RUS>LTU 130"],
+        ),
+        // The reporter is not the target either.
+        (
+            "2024-03-05",
+            "Italien verurteilte den Anschlag, teilte die italienische Regierung mit.",
+            &["ITA>- 111"],
+        ),
+    ],
+    dates: &[
+        (
+            "2024-03-07",
+            "Am Dienstag hat Russland die Ukraine angegriffen.",
+            "2024-03-05",
+        ),
+        (
+            "2024-03-07",
+            "Russland hat gestern die Ukraine angegriffen.",
+            "2024-03-06",
+        ),
+        (
+            "2024-10-03",
+            "Russland hat am 27. September die Ukraine angegriffen.",
+            "2024-09-27",
+        ),
+        (
+            "2024-03-07",
+            "Russland hat heute die Ukraine angegriffen.",
+            "2024-03-07",
+        ),
+        (
+            "2024-01-04",
+            "Russland hat am 30. Dezember die Ukraine angegriffen.",
+            "2023-12-30",
+        ),
+        (
+            "2024-03-07",
+            "Russland hat vorgestern die Ukraine angegriffen.",
+            "2024-03-05",
+        ),
+        // No date in the sentence: the document's.
+        (
+            "2024-01-04",
+            "Russland hat die Ukraine angegriffen.",
+            "2024-01-04",
+        ),
+    ],
+});
 
 #[test]
 fn german_verb_second_and_verb_final() {
@@ -105,45 +296,17 @@ fn german_verb_second_and_verb_final() {
     );
 }
 
+/// Actors written the German way: genitives after a role, hyphenated compounds, place nouns.
 #[test]
 fn german_actors() {
     check(
         Lang::De,
         &[
-            // Compound source: one event per member.
-            (
-                "2024-03-05",
-                "Deutschland, Italien und Spanien haben Syrien verurteilt.",
-                &["DEU>SYR 111", "ITA>SYR 111", "ESP>SYR 111"],
-            ),
-            // Compound target.
-            (
-                "2024-03-05",
-                "Schweden kritisierte Norwegen und Finnland.",
-                &["SWE>NOR 111", "SWE>FIN 111"],
-            ),
-            // Role and adjective: `der russische Außenminister`.
-            (
-                "2024-03-05",
-                "Der russische Außenminister hat Estland kritisiert.",
-                &["RUSGOV>EST 111"],
-            ),
             // Role with a genitive country after it.
             (
                 "2024-03-05",
                 "Der Außenminister Rumäniens verurteilte die Angriffe.",
                 &["ROUGOV>- 111"],
-            ),
-            (
-                "2024-03-05",
-                "Die Regierung der Ukraine hat Belarus gewarnt.",
-                &["UKRGOV>BLR 012"],
-            ),
-            // An organisation of an organisation keeps the first one's code.
-            (
-                "2024-03-05",
-                "Der Sicherheitsrat der Vereinten Nationen verurteilte Nordkorea.",
-                &["IGOUNO>PRK 111"],
             ),
             // A hyphenated compound names the organisation of its first part.
             (
@@ -163,146 +326,19 @@ fn german_actors() {
                 "Der Präsident Chiles empfing am Freitag den Staatschef Perus.",
                 &["CHLGOV>PERGOV 043", "PERGOV>CHLGOV 042"],
             ),
-            // Possessive genitive before the role.
-            (
-                "2024-03-05",
-                "Österreichs Polizei nahm zwei Georgier fest.",
-                &["AUTCOP>GEO 173"],
-            ),
         ],
     );
 }
 
+/// An event noun as the object stands for the latest event of its kind.
 #[test]
-fn german_reciprocals_negation_and_passives() {
+fn german_event_nouns_refer_back() {
     check(
         Lang::De,
-        &[
-            // Reciprocal phrase: each member acts on the other.
-            (
-                "2024-03-05",
-                "Serbien und Kroatien werfen sich gegenseitig Provokationen vor.",
-                &["SRB>HRV 1123", "HRV>SRB 1123"],
-            ),
-            // Inherently mutual event with a compound subject.
-            (
-                "2024-03-05",
-                "Chile und Peru haben am Freitag ein Abkommen unterzeichnet.",
-                &["CHL>PER 057", "PER>CHL 057"],
-            ),
-            // A mutual event with a target goes both ways (`mutual`).
-            (
-                "2024-03-05",
-                "Indische Soldaten lieferten sich Gefechte mit pakistanischen Soldaten.",
-                &["INDMIL>PAKMIL 193", "PAKMIL>INDMIL 193"],
-            ),
-            // An event noun as the object stands for the latest event of its kind.
-            (
-                "2024-03-05",
-                "Sudanesische Milizen haben Tschad angegriffen. Kamerun verurteilte den Angriff.",
-                &["SDNREB>TCD 190", "CMR>SDNREB 111"],
-            ),
-            // Negation before the participle, and inside the gap of a separable verb.
-            ("2024-03-05", "Indien hat Pakistan nicht angegriffen.", &[]),
-            (
-                "2024-03-05",
-                "Brasilien lehnte den Vorschlag Argentiniens nicht ab.",
-                &[],
-            ),
-            (
-                "2024-03-05",
-                "Kuba hat keine Sanktionen gegen Panama verhängt.",
-                &[],
-            ),
-            // Passive with its agent before the participle.
-            (
-                "2024-03-05",
-                "Ein Journalist ist von der iranischen Polizei festgenommen worden.",
-                &["IRNCOP>IRNMED 173"],
-            ),
-            (
-                "2024-03-05",
-                "Libyen wurde am Sonntag von Ägypten scharf kritisiert.",
-                &["EGY>LBY 111"],
-            ),
-            // Passive without an agent: no event.
-            (
-                "2024-03-05",
-                "Mehrere Soldaten wurden in Mali getötet.",
-                &[],
-            ),
-        ],
-    );
-}
-
-#[test]
-fn german_reporting_clauses() {
-    check(
-        Lang::De,
-        &[
-            // A trailing reporting clause neither gives the source nor becomes a target.
-            (
-                "2024-03-05",
-                "Tunesien hat Libyen gedroht, wie das italienische Außenministerium mitteilte.",
-                &["TUN>LBY 130"],
-            ),
-            // A reporting verb alone is no event.
-            (
-                "2024-03-05",
-                "Der Sprecher Griechenlands sagte am Montag nichts dazu.",
-                &[],
-            ),
-            // A fronted reporting phrase: its actor is not the subject of the inverted verb.
-            (
-                "2024-03-05",
-                "Nach Angaben der lettischen Polizei griff Russland Estland an.",
-                &["RUS>EST 190"],
-            ),
-            // `laut` introduces the reporter, not the source.
-            (
-                "2024-03-05",
-                "Laut Polen hat Russland Litauen bedroht.",
-                &["RUS>LTU 130"],
-            ),
-        ],
-    );
-}
-
-#[test]
-fn german_dates() {
-    check_dates(
-        Lang::De,
-        &[
-            (
-                "2024-03-07",
-                "Am Dienstag hat Russland die Ukraine angegriffen.",
-                "2024-03-05",
-            ),
-            (
-                "2024-03-07",
-                "Russland hat gestern die Ukraine angegriffen.",
-                "2024-03-06",
-            ),
-            (
-                "2024-10-03",
-                "Russland hat am 27. September die Ukraine angegriffen.",
-                "2024-09-27",
-            ),
-            (
-                "2024-03-07",
-                "Russland hat heute die Ukraine angegriffen.",
-                "2024-03-07",
-            ),
-            (
-                "2024-01-04",
-                "Russland hat am 30. Dezember die Ukraine angegriffen.",
-                "2023-12-30",
-            ),
-            (
-                "2024-03-07",
-                "Russland hat vorgestern die Ukraine angegriffen.",
-                "2024-03-05",
-            ),
-        ],
+        &[(
+            "2024-03-05",
+            "Sudanesische Milizen haben Tschad angegriffen. Kamerun verurteilte den Angriff.",
+            &["SDNREB>TCD 190", "CMR>SDNREB 111"],
+        )],
     );
 }

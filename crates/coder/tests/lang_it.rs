@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::check;
 use dyad_text::Lang;
 
 battery!(Lang::It, {
@@ -123,3 +124,24 @@ battery!(Lang::It, {
         ),
     ],
 });
+
+/// A sentence with no subject takes the subject of the sentence before (moved here from
+/// `lang_es.rs`).
+#[test]
+fn italian_pro_drop_takes_the_previous_subject() {
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-05-02",
+                "Putin è arrivato ad Ankara. Ha incontrato Erdogan.",
+                &["RUSGOV>TURGOV 042", "RUSGOV>TURGOV 040"],
+            ),
+            (
+                "2023-05-02",
+                "Il governo francese ha protestato. Poi ha convocato l'ambasciatore russo.",
+                &["FRAGOV>RUSGOV 114"],
+            ),
+        ],
+    );
+}
