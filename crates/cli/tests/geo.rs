@@ -37,7 +37,9 @@ fn gdelt_rows_fill_action_and_actor_geography() {
     assert_eq!(cols.len(), 61);
     // Actor1Geo_*: the protesters are in Rafah.
     assert_eq!(cols[35], "4");
-    assert_eq!(cols[37], "PSE");
+    // GDELT's geography columns use FIPS 10-4 country codes: Rafah is in the Gaza Strip.
+    assert_eq!(cols[37], "GZ");
+    assert_eq!(cols[38], "GZ");
     assert!(cols[40].starts_with("31.2"), "{}", cols[40]);
     assert_eq!(cols[42], "281102");
     // Actor2Geo_*: nothing ties Israel to a place.
@@ -48,7 +50,7 @@ fn gdelt_rows_fill_action_and_actor_geography() {
     );
     // ActionGeo_*.
     assert_eq!(cols[51], "4");
-    assert_eq!(cols[53], "PSE");
+    assert_eq!(cols[53], "GZ");
     assert!(cols[57].starts_with("34.2"), "{}", cols[57]);
     assert_eq!(cols[58], "281102");
 }
@@ -64,4 +66,21 @@ fn json_events_name_their_place_and_the_actors_places() {
     assert_eq!(e["place"]["geonameid"], 281102);
     assert_eq!(e["source"]["place"]["geonameid"], 281102);
     assert!(e["target"]["place"].is_null());
+}
+
+#[test]
+fn gdelt_geography_uses_fips_country_codes() {
+    let rows = code("gdelt", "German police arrested two men in Munich.\n");
+    let cols: Vec<&str> = rows
+        .lines()
+        .next()
+        .expect("one event")
+        .split('\t')
+        .collect();
+    // Actor codes stay CAMEO's (ISO alpha-3); the place's country is FIPS (GM, not DEU), and
+    // its ADM1 is FIPS country + GeoNames ADM1 (Bavaria is 02).
+    assert_eq!(cols[5], "DEUCOP");
+    assert_eq!(cols[52], "Munich");
+    assert_eq!(cols[53], "GM");
+    assert_eq!(cols[54], "GM02");
 }

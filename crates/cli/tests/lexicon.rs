@@ -202,6 +202,7 @@ fn a_user_lexicon_overrides_entries() {
     // The dashboard's basemap is checked with the rest of data/.
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("ok: basemap, 177 countries"), "{stdout}");
+    assert!(stdout.contains("ok: FIPS codes, 250 countries"), "{stdout}");
 }
 
 #[test]

@@ -14,6 +14,7 @@
 
 pub mod export;
 mod facts;
+pub mod fips;
 pub mod output;
 mod query;
 

@@ -248,17 +248,28 @@ fn actor_columns(a: Option<&Actor>) -> [String; 10] {
 }
 
 /// GDELT's eight geography columns: type (3 a US city, 4 a city elsewhere), full name, country
-/// (ISO alpha-3 here, where GDELT has FIPS), ADM1 (country + GeoNames ADM1 code), ADM2 (empty),
-/// latitude, longitude, feature id (the GeoNames id).
+/// (FIPS 10-4, as GDELT has it), ADM1 (FIPS country + GeoNames ADM1 code, which follows FIPS
+/// for most countries and the postal code for US states, as GDELT does), ADM2 (empty),
+/// latitude, longitude, feature id (the GeoNames id). A country with no FIPS code keeps its ISO
+/// alpha-3 code.
 fn geo_columns(place: Option<&PlaceRef>) -> [String; 8] {
     let Some(p) = place else {
         return Default::default();
     };
+    // FIPS splits Palestine into the Gaza Strip (GZ) and the West Bank (WE), GeoNames' two
+    // first-level divisions of it; GDELT gives places there no ADM1 of their own.
+    let (country, adm1) = match (p.country.as_str(), p.admin1.as_str()) {
+        ("PSE", a @ ("GZ" | "WE")) => (a.to_string(), a.to_string()),
+        _ => {
+            let c = crate::fips::fips(&p.country).unwrap_or(&p.country);
+            (c.to_string(), format!("{c}{}", p.admin1))
+        }
+    };
     [
         if p.country == "USA" { "3" } else { "4" }.into(),
         clean(&p.name),
-        p.country.clone(),
-        format!("{}{}", p.country, p.admin1),
+        country,
+        adm1,
         String::new(),
         format!("{:.4}", p.lat),
         format!("{:.4}", p.lon),

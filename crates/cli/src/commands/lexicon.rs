@@ -252,6 +252,14 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             }
+            // So is the FIPS table of GDELT's geography columns.
+            match dyad_store::fips::check() {
+                Ok(n) => writeln!(out, "ok: FIPS codes, {n} countries")?,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
