@@ -46,11 +46,12 @@ ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 # step is 0.0036 x 0.0017 degrees and its vertices lie tens of km apart).
 PRECISION = 2
 
-# Features without an ISO 3166-1 numeric code, keyed by their world-atlas name. XKX is the
-# code dyad already uses for Kosovo (data/actors/countries.txt); the other two take codes
-# from ISO 3166-1's user-assigned range X.., which no country will ever be given.
+# Features without an ISO 3166-1 numeric code, keyed by their world-atlas name. KSV is
+# CAMEO's code for Kosovo, the one dyad uses everywhere (data/actors/countries.txt); the
+# other two take codes from ISO 3166-1's user-assigned range X.., which no country will
+# ever be given.
 NO_ID = {
-    "Kosovo": ("XKX", "Kosovo"),
+    "Kosovo": ("KSV", "Kosovo"),
     "N. Cyprus": ("XNC", "Northern Cyprus"),
     "Somaliland": ("XSL", "Somaliland"),
 }
@@ -247,8 +248,9 @@ def main():
             f"# Source: Natural Earth Admin 0 countries, 1:110m (version 4.1.0), via the npm\n"
             f"# package world-atlas {version} (countries-110m.json, TopoJSON).\n"
             "# Licence: Natural Earth data is in the public domain.\n"
-            "# Codes: ISO 3166-1 alpha-3 (numeric -> alpha-3 by Debian iso-codes); XKX Kosovo,\n"
-            "# XNC Northern Cyprus, XSL Somaliland (user-assigned codes, no ISO numeric id).\n"
+            "# Codes: ISO 3166-1 alpha-3 (numeric -> alpha-3 by Debian iso-codes); KSV Kosovo\n"
+            "# (CAMEO's code), XNC Northern Cyprus, XSL Somaliland (user-assigned codes); none of\n"
+            "# the three has an ISO numeric id.\n"
             "# Format (data/README.md): ISO3<TAB>name<TAB>SVG path, x = longitude, y = -latitude.\n"
             "# Generated, do not edit. Regenerate from the repository root with:\n"
             "#   (mkdir -p /tmp/basemap-npm && cd /tmp/basemap-npm && npm install world-atlas@2.0.2)\n"

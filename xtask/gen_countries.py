@@ -18,7 +18,7 @@ The hand-curated file data/actors/countries.txt stays the reference: it has the 
 forms, historical names, adjectives in every inflection and the metonyms. This script
 never edits it. It writes:
 
-- data/actors/iso-countries.txt: for each ISO code (and XKX Kosovo), the ISO and CLDR
+- data/actors/iso-countries.txt: for each ISO code (and KSV Kosovo), the ISO and CLDR
   names in it, en, es, fr and de that the hand-curated file lacks (compared once case,
   diacritics and apostrophes are folded), as `name.LANG:` lines. A name is left out when
   it names another country in either file, when two codes share it, when it is in EXCLUDE
@@ -48,8 +48,9 @@ HAND = os.path.join(ROOT, "data", "actors", "countries.txt")
 OUT = os.path.join(ROOT, "data", "actors", "iso-countries.txt")
 TEST_OUT = os.path.join(ROOT, "crates", "lexicon", "tests", "data", "country-names.tsv")
 
-# Codes outside ISO 3166-1 that dyad uses, with the CLDR territory that names them.
-EXTRA = {"XKX": "XK"}
+# Codes outside ISO 3166-1 that dyad uses (KSV: CAMEO's code for Kosovo), with the CLDR
+# territory that names them.
+EXTRA = {"KSV": "XK"}
 
 # Forms the hand-curated file leaves out on purpose (see the notes in its blocks), and
 # registry names that are mostly common words (Italian `Riunione`, Spanish `Reunión`:

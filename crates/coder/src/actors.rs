@@ -59,7 +59,7 @@ impl Unit {
                 u.country = Some(c);
                 u.role = Some(r);
             }
-            ActorKind::Entity(e) => u.entity = Some(e),
+            ActorKind::Entity(e) | ActorKind::Seat(e) | ActorKind::Surname(e) => u.entity = Some(e),
             ActorKind::Agent(r) => u.role = Some(r),
         }
         u

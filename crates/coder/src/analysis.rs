@@ -113,6 +113,8 @@ pub(crate) struct SentenceCtx<'a> {
     pub doc_date: Option<Date>,
     /// The document's language.
     pub doc_lang: dyad_text::Lang,
+    /// The whole document, for the countries it names anywhere.
+    pub scope: &'a DocScope<'a>,
     /// Function words starting at each token, with their length in tokens.
     pub tags: Vec<Vec<(Func, usize)>>,
     /// Tokens that belong to a trigger.
@@ -210,6 +212,77 @@ impl<'a> SentenceCtx<'a> {
     }
 }
 
+/// The whole document: its sentences, and the countries they name, found on first need (most
+/// documents never need them).
+pub(crate) struct DocScope<'a> {
+    sentences: &'a [dyad_text::Sentence],
+    countries: std::cell::OnceCell<Vec<u16>>,
+}
+
+impl<'a> DocScope<'a> {
+    pub fn new(sentences: &'a [dyad_text::Sentence]) -> Self {
+        DocScope {
+            sentences,
+            countries: std::cell::OnceCell::new(),
+        }
+    }
+}
+
+impl SentenceCtx<'_> {
+    /// Every country the document names anywhere, before or after this sentence: by a
+    /// country's name, adjective or metonym, or by a person or organisation of that country
+    /// (their full names, not context-dependent surnames). What the text is about.
+    pub fn doc_countries(&self) -> &[u16] {
+        self.scope.countries.get_or_init(|| {
+            let lex = self.lexicon;
+            let mut out: Vec<u16> = Vec::new();
+            for sentence in self.scope.sentences {
+                let tokens = &sentence.tokens;
+                let ids: Vec<Option<u32>> = tokens
+                    .iter()
+                    .map(|t| self.lang.words().get(&t.norm))
+                    .collect();
+                let original = |i: usize| &self.text[tokens[i].start..tokens[i].end];
+                let mut i = 0;
+                while i < tokens.len() {
+                    let found = self.lang.actors().matches_at(&ids, i, original);
+                    let Some((len, kinds)) = found.first() else {
+                        i += 1;
+                        continue;
+                    };
+                    for kind in kinds {
+                        let c = match **kind {
+                            ActorKind::Country(c)
+                            | ActorKind::Adjective(c)
+                            | ActorKind::Metonym(c, _) => Some(c),
+                            ActorKind::Entity(e) | ActorKind::Seat(e) => {
+                                code_country(lex, e, self.doc_date)
+                            }
+                            ActorKind::Surname(_) | ActorKind::Agent(_) => None,
+                        };
+                        if let Some(c) = c.filter(|c| !out.contains(c)) {
+                            out.push(c);
+                        }
+                    }
+                    i += len;
+                }
+            }
+            out
+        })
+    }
+}
+
+/// The country of an entity's code on a date (`ESPGOV` → Spain), if it has one.
+fn code_country(lexicon: &Lexicon, e: u32, date: Option<Date>) -> Option<u16> {
+    let code = lexicon.entities()[e as usize].code_at(date)?;
+    let code = code.get(..3)?;
+    lexicon
+        .countries()
+        .iter()
+        .position(|c| c.code == code)
+        .map(|i| i as u16)
+}
+
 /// Document-level memory carried from sentence to sentence.
 #[derive(Debug, Default)]
 pub(crate) struct DocMemory {
@@ -240,6 +313,7 @@ pub(crate) fn run(lexicon: &Lexicon, doc: &Document, explain: bool) -> Analysis 
         diagnostics: Vec::new(),
     };
     let mut memory = DocMemory::default();
+    let scope = DocScope::new(&sentences);
     let mut place_words = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         if sentence.tokens.is_empty() {
@@ -253,6 +327,7 @@ pub(crate) fn run(lexicon: &Lexicon, doc: &Document, explain: bool) -> Analysis 
             sentence,
             &mut memory,
             &mut place_words,
+            &scope,
             &mut out.events,
             explain,
         );
@@ -270,6 +345,7 @@ fn analyze_sentence(
     sentence: &dyad_text::Sentence,
     memory: &mut DocMemory,
     place_ids: &mut Vec<Option<u32>>,
+    scope: &DocScope<'_>,
     events: &mut Vec<Event>,
     explain: bool,
 ) -> Option<SentenceAnalysis> {
@@ -294,6 +370,7 @@ fn analyze_sentence(
         lang,
         doc_date: doc.date,
         doc_lang: doc.lang,
+        scope,
         tags,
         trigger_token: vec![false; tokens.len()],
         report_token: vec![false; tokens.len()],
@@ -516,13 +593,29 @@ fn find_mentions(
                         let kind = best_kind(kinds);
                         if matches!(
                             kind,
-                            ActorKind::Country(_) | ActorKind::Entity(_) | ActorKind::Metonym(..)
+                            ActorKind::Country(_)
+                                | ActorKind::Entity(_)
+                                | ActorKind::Seat(_)
+                                | ActorKind::Metonym(..)
                         ) {
                             alen = 1;
                             actor_kind = Some(kind);
                         }
                     }
                 }
+            }
+        }
+        // A bare surname that names a person only in context (`Sánchez`): with a role word
+        // next to it or the person's country named in the document it is that person, and no
+        // place that shares the name; otherwise it is not the person.
+        let mut surname = false;
+        if let Some(ActorKind::Surname(e)) = actor_kind.filter(|_| alen > 0) {
+            if surname_in_context(ctx, ids, &mentions, e, i, i + alen) {
+                actor_kind = Some(ActorKind::Entity(e));
+                surname = true;
+            } else {
+                alen = 0;
+                actor_kind = None;
             }
         }
         // A surname alone, after the full name earlier in the document.
@@ -538,6 +631,9 @@ fn find_mentions(
             Vec::new()
         };
         let mut plen = place.first().map_or(0, |m| m.0);
+        if surname && plen <= alen {
+            plen = 0;
+        }
         // A short name, a function word, or a single word inside a run of capitalised words
         // (`Alexander Lukashenko`, `Prime Minister Bennett`) is not a place.
         if plen == 1
@@ -594,8 +690,26 @@ fn find_mentions(
             continue;
         }
         let locative = ctx.prep_before(i).is_some_and(|p| ctx.lang.is_locative(p));
-        let take_place =
-            plen > alen || (plen == alen && locative && matches!(kind, ActorKind::Metonym(..)));
+        // A metonym after a locative preposition is the place it names (`a Mosca`, `in
+        // Brussels`), when that place is in the metonym's country: `al Papa` is not the
+        // Hungarian town of Pápa. An organisation's seat has no country to check.
+        let seat = match kind {
+            ActorKind::Metonym(c, _) => {
+                let code = &ctx.lexicon.countries()[c as usize].code;
+                place.first().is_some_and(|(_, ps)| {
+                    ps.iter()
+                        .any(|&&p| ctx.lexicon.places()[p as usize].country == *code)
+                })
+            }
+            ActorKind::Seat(_) => true,
+            _ => false,
+        };
+        // Past this point a seat is its organisation.
+        let kind = match kind {
+            ActorKind::Seat(e) => ActorKind::Entity(e),
+            k => k,
+        };
+        let take_place = plen > alen || (plen == alen && locative && seat);
         if take_place {
             mentions.push(place_mention(ctx, &place[0].1, i, plen));
             // `a Mosca` is a place, but also the government in `sanzioni a Mosca`: keep the
@@ -661,7 +775,9 @@ fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut Vec<Mention>, memory: &DocM
         let c = match &m.kind {
             MentionKind::Actor(ActorKind::Country(c) | ActorKind::Adjective(c))
             | MentionKind::Actor(ActorKind::Metonym(c, _)) => Some(*c),
-            MentionKind::Actor(ActorKind::Entity(e)) => lex.entities()[*e as usize]
+            MentionKind::Actor(
+                ActorKind::Entity(e) | ActorKind::Seat(e) | ActorKind::Surname(e),
+            ) => lex.entities()[*e as usize]
                 .code_at(ctx.doc_date)
                 .and_then(|code| code.get(..3))
                 .and_then(|code| lex.countries().iter().position(|c| c.code == code))
@@ -742,13 +858,16 @@ fn rank_places(ctx: &SentenceCtx<'_>, mentions: &mut Vec<Mention>, memory: &DocM
                 && (is_main(&place.name) || is_main(place.name_in(ctx.doc_lang)));
             let country = country_of_place(p);
             let rank = if place.population < floor {
-                2
+                3
             } else if country.is_some_and(named) {
                 0
             } else if country.is_some_and(|c| memory.countries.contains(&c)) {
                 1
-            } else {
+            } else if country.is_some_and(|c| ctx.doc_countries().contains(&c)) {
+                // Named later in the document: still what the text is about.
                 2
+            } else {
+                3
             };
             (!exonym, rank, !main, std::cmp::Reverse(place.population))
         });
@@ -768,6 +887,46 @@ const UNINTRODUCED_ANY_NAME: u64 = 200_000;
 /// The same, by its main name or a name in one of the five languages.
 const UNINTRODUCED_OWN_NAME: u64 = 50_000;
 
+/// Whether a bare surname at `start..end` names person `e` here: a role word right before it
+/// (`el presidente Sánchez`, `Premier Sánchez`) or right after it, past a comma and articles
+/// (`Sánchez, el presidente del Gobierno`), or the person's country named anywhere in the
+/// document.
+fn surname_in_context(
+    ctx: &SentenceCtx<'_>,
+    ids: &[Option<u32>],
+    mentions: &[Mention],
+    e: u32,
+    start: usize,
+    end: usize,
+) -> bool {
+    let is_agent = |k: &ActorKind| matches!(k, ActorKind::Agent(_));
+    let before = mentions.last().is_some_and(|m| {
+        matches!(&m.kind, MentionKind::Actor(k) if is_agent(k))
+            && (m.end == start || (m.end + 1 == start && ctx.tokens[m.end].norm == ","))
+    });
+    if before {
+        return true;
+    }
+    let mut k = end;
+    if k < ctx.tokens.len() && ctx.tokens[k].norm == "," {
+        k += 1;
+    }
+    while k < ctx.tokens.len() && ctx.has(k, |f| f == Func::Article) {
+        k += 1;
+    }
+    let after = k < ctx.tokens.len()
+        && ctx
+            .lang
+            .actors()
+            .matches_at(ids, k, |i| ctx.original(i))
+            .first()
+            .is_some_and(|(_, kinds)| kinds.iter().any(|k| is_agent(k)));
+    if after {
+        return true;
+    }
+    code_country(ctx.lexicon, e, ctx.doc_date).is_some_and(|c| ctx.doc_countries().contains(&c))
+}
+
 /// People named with two words or more can be named by their last word later on.
 fn remember_aliases(ctx: &SentenceCtx<'_>, mentions: &[Mention], memory: &mut DocMemory) {
     for m in mentions {
@@ -785,11 +944,12 @@ fn remember_aliases(ctx: &SentenceCtx<'_>, mentions: &[Mention], memory: &mut Do
 /// When a phrase has several meanings, the most specific wins.
 fn best_kind(kinds: &[&ActorKind]) -> ActorKind {
     let rank = |k: &ActorKind| match k {
-        ActorKind::Entity(_) => 0,
+        ActorKind::Entity(_) | ActorKind::Seat(_) => 0,
         ActorKind::Country(_) => 1,
         ActorKind::Metonym(..) => 2,
         ActorKind::Adjective(_) => 3,
         ActorKind::Agent(_) => 4,
+        ActorKind::Surname(_) => 5,
     };
     **kinds.iter().min_by_key(|k| rank(k)).unwrap_or(&kinds[0])
 }
@@ -1050,7 +1210,7 @@ fn describe_mentions(
                         format!("{}{}", lex.countries()[c as usize].code, r.as_str()),
                         lex.countries()[c as usize].name.clone(),
                     ),
-                    ActorKind::Entity(e) => {
+                    ActorKind::Entity(e) | ActorKind::Seat(e) | ActorKind::Surname(e) => {
                         let e = &lex.entities()[e as usize];
                         (
                             "person/organisation",

@@ -290,3 +290,159 @@ fn surnames_that_are_german_nouns_stay_out_of_german() {
         Some("LUXGOV")
     );
 }
+
+/// Organisations and offices added to the lexicon: CELAC (plain IGO, like Mercosur), ETA
+/// (Basque separatists), Morena (Mexico's ruling party), and the Pope as an office, whoever
+/// holds it, next to the popes by name.
+#[test]
+fn celac_eta_morena_and_the_pope() {
+    check(
+        Lang::It,
+        &[
+            ("La CELAC ha chiesto una tregua.", "2024-06-01", "IGO"),
+            ("L'ETA ha rivendicato l'attentato.", "2005-06-01", "ESPSEP"),
+            ("Il partito Morena ha vinto.", "2024-06-01", "MEXPTY"),
+            ("Il Papa ha chiesto la pace.", "2024-06-01", "VATGOV"),
+            ("Il pontefice ha chiesto la pace.", "2001-06-01", "VATGOV"),
+            ("Papa Francesco ha chiesto la pace.", "2024-06-01", "VATGOV"),
+            ("Papa Francesco ha chiesto la pace.", "2025-06-01", "VATELI"),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            ("CELAC leaders met in Honduras.", "2024-06-01", "IGO"),
+            ("ETA announced a ceasefire.", "2011-06-01", "ESPSEP"),
+            ("Morena won the election.", "2024-06-01", "MEXPTY"),
+            ("The pope called for peace.", "2024-06-01", "VATGOV"),
+            ("The Holy Father called for peace.", "2010-06-01", "VATGOV"),
+        ],
+    );
+    check(
+        Lang::Es,
+        &[
+            (
+                "La Comunidad de Estados Latinoamericanos y Caribeños se reunió.",
+                "2024-06-01",
+                "IGO",
+            ),
+            (
+                "ETA anunció el cese definitivo de su actividad armada.",
+                "2011-10-20",
+                "ESPSEP",
+            ),
+            ("Morena ganó las elecciones.", "2024-06-01", "MEXPTY"),
+            ("El papa pidió la paz.", "2024-06-01", "VATGOV"),
+            ("El papa León XIV pidió la paz.", "2025-06-01", "VATGOV"),
+        ],
+    );
+    check(
+        Lang::Fr,
+        &[
+            ("La Celac a demandé une trêve.", "2024-06-01", "IGO"),
+            ("L'ETA a annoncé sa dissolution.", "2018-05-03", "ESPSEP"),
+            ("Le parti Morena a gagné.", "2024-06-01", "MEXPTY"),
+            ("Le pape a appelé à la paix.", "2024-06-01", "VATGOV"),
+            (
+                "Le souverain pontife a appelé à la paix.",
+                "2024-06-01",
+                "VATGOV",
+            ),
+            ("Le Vatican a appelé à la paix.", "2024-06-01", "VAT"),
+            ("Le Saint-Siège a appelé à la paix.", "2024-06-01", "VAT"),
+            (
+                "Le pape François a appelé à la paix.",
+                "2020-06-01",
+                "VATGOV",
+            ),
+        ],
+    );
+    check(
+        Lang::De,
+        &[
+            ("Die CELAC forderte eine Waffenruhe.", "2024-06-01", "IGO"),
+            ("Die ETA verkündete ihre Auflösung.", "2018-05-03", "ESPSEP"),
+            ("Morena gewann die Wahl.", "2024-06-01", "MEXPTY"),
+            ("Der Papst rief zum Frieden auf.", "2024-06-01", "VATGOV"),
+            ("Papst Leo rief zum Frieden auf.", "2025-06-01", "VATGOV"),
+        ],
+    );
+}
+
+/// Italian `papà` (dad) folds to `papa`: only a capitalised `Papa` is the Pope.
+#[test]
+fn italian_dad_is_not_the_pope() {
+    assert_eq!(resolve(Lang::It, "2024-06-01", "Il papà ha parlato."), None);
+}
+
+/// The seat of the EU's institutions stands for the Union in every language.
+#[test]
+fn brussels_stands_for_the_european_union() {
+    for (lang, text) in [
+        (Lang::It, "Bruxelles ha avvertito Budapest."),
+        (Lang::En, "Brussels warned Budapest."),
+        (Lang::Es, "Bruselas advirtió a Budapest."),
+        (Lang::Fr, "Bruxelles a averti Budapest."),
+        (Lang::De, "Brüssel warnte Budapest."),
+    ] {
+        assert_eq!(
+            resolve(lang, "2024-06-01", text).as_deref(),
+            Some("IGOEUREEC"),
+            "{text}"
+        );
+    }
+}
+
+/// A bare `Sánchez` is Spain's prime minister next to a role word or in a text about Spain,
+/// and nobody otherwise (a common surname).
+#[test]
+fn a_bare_surname_needs_context() {
+    check(
+        Lang::Es,
+        &[
+            (
+                "El presidente Sánchez viajó a Rabat.",
+                "2024-06-01",
+                "ESPGOV",
+            ),
+            (
+                "Sánchez habló ayer de la crisis en España.",
+                "2024-06-01",
+                "ESPGOV",
+            ),
+            (
+                "Sánchez, presidente del Gobierno, habló ayer.",
+                "2024-06-01",
+                "ESPGOV",
+            ),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            (
+                "Prime Minister Sánchez spoke on Monday.",
+                "2024-06-01",
+                "ESPGOV",
+            ),
+            (
+                "Sánchez spoke on Monday about Spain.",
+                "2024-06-01",
+                "ESPGOV",
+            ),
+        ],
+    );
+    check(
+        Lang::De,
+        &[(
+            "Ministerpräsident Sánchez sprach am Montag.",
+            "2024-06-01",
+            "ESPGOV",
+        )],
+    );
+    assert_eq!(resolve(Lang::Es, "2024-06-01", "Sánchez habló ayer."), None);
+    assert_eq!(
+        resolve(Lang::En, "2024-06-01", "Sánchez spoke on Monday."),
+        None
+    );
+}

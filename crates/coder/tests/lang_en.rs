@@ -67,7 +67,7 @@ battery!(Lang::En, {
         (
             "2024-02-12",
             "Serbia and Kosovo blamed one another for the border incident.",
-            &["SRB>XKX 112", "XKX>SRB 112"],
+            &["SRB>KSV 112", "KSV>SRB 112"],
         ),
     ],
     negation: &[

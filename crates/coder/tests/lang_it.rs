@@ -68,7 +68,7 @@ battery!(Lang::It, {
         (
             "2024-02-12",
             "Serbia e Kosovo si accusano reciprocamente dell'incidente al confine.",
-            &["SRB>XKX 112", "XKX>SRB 112"],
+            &["SRB>KSV 112", "KSV>SRB 112"],
         ),
     ],
     negation: &[

@@ -223,3 +223,120 @@ fn villages_of_conflict_zones_are_known() {
         ),
     ]);
 }
+
+/// Kosovo is `KSV` (CAMEO's code) in the gazetteer as in the lexicon, not GeoNames' `XKX`.
+#[test]
+fn kosovo_places_carry_cameos_code() {
+    check(&[
+        (
+            Lang::En,
+            "Police fired tear gas at protesters in Pristina.",
+            &["Pristina=KSV"],
+        ),
+        (
+            Lang::De,
+            "In Prizren demonstrierten am Sonntag Tausende.",
+            &["Prizren=KSV"],
+        ),
+    ]);
+}
+
+/// Places that share a name prefer the country the text is about, even when the document names
+/// it only after the place (`Valencia` in Spain, not the larger Venezuelan city).
+#[test]
+fn ambiguous_names_resolve_by_what_the_document_is_about() {
+    check(&[
+        (
+            Lang::Es,
+            "Miles de vecinos protestaron en Valencia. El Gobierno de España prometió ayudas.",
+            &["Valencia=ESP"],
+        ),
+        (
+            Lang::En,
+            "Floods cut off three towns near Valencia. Spanish soldiers arrived on Thursday.",
+            &["Valencia=ESP"],
+        ),
+        (
+            Lang::It,
+            "Migliaia di persone in piazza a Valencia. Il governo venezuelano ha taciuto.",
+            &["Valencia=VEN"],
+        ),
+        // With nothing about either country, the larger city.
+        (
+            Lang::En,
+            "Thousands protested in Valencia.",
+            &["Valencia=VEN"],
+        ),
+    ]);
+}
+
+/// A metonym after a locative preposition is a place only if the place is in the metonym's
+/// country: `al Papa` is the Pope, not the Hungarian town of Pápa; `a Mosca` is Moscow.
+#[test]
+fn a_metonym_is_a_place_only_in_its_own_country() {
+    assert!(places(Lang::It, "Il presidente ha scritto una lettera al Papa.").is_empty());
+    check(&[(Lang::It, "Il ministro è arrivato a Mosca.", &["Mosca=RUS"])]);
+}
+
+/// `Brussels` stands for the European Union, but after a locative preposition it is the city,
+/// in every language.
+#[test]
+fn brussels_is_a_place_after_a_locative() {
+    check(&[
+        (
+            Lang::It,
+            "I ministri si sono riuniti a Bruxelles.",
+            &["Bruxelles=BEL"],
+        ),
+        (
+            Lang::En,
+            "The ministers met in Brussels.",
+            &["Brussels=BEL"],
+        ),
+        (
+            Lang::Es,
+            "Los ministros se reunieron en Bruselas.",
+            &["Bruselas=BEL"],
+        ),
+        (
+            Lang::Fr,
+            "Les ministres se sont réunis à Bruxelles.",
+            &["Bruxelles=BEL"],
+        ),
+        (
+            Lang::De,
+            "Die Minister trafen sich in Brüssel.",
+            &["Brüssel=BEL"],
+        ),
+    ]);
+}
+
+/// A bare surname that is also a town (`Sánchez`, Dominican Republic) is the person when the
+/// text is about the person's country or a role word stands next to it; otherwise, after a
+/// locative preposition, it is the town.
+#[test]
+fn a_surname_in_context_is_no_place() {
+    for (lang, text) in [
+        (Lang::Es, "Feijóo criticó a Sánchez por la amnistía."),
+        (
+            Lang::Es,
+            "La oposición española pidió explicaciones a Sánchez.",
+        ),
+        (Lang::En, "The opposition in Spain turned to Sánchez."),
+        (
+            Lang::It,
+            "Le critiche al premier Sánchez sono arrivate da Madrid.",
+        ),
+    ] {
+        let got = places(lang, text);
+        assert!(
+            !got.iter().any(|p| p.starts_with("Sánchez=")),
+            "{text}: {got:?}"
+        );
+    }
+    check(&[(
+        Lang::Es,
+        "Las lluvias inundaron calles en Sánchez, en el noreste dominicano.",
+        &["Sánchez=DOM"],
+    )]);
+}

@@ -42,7 +42,7 @@ pub fn valid_actor_code(code: &str) -> bool {
 /// A country or territory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
-    /// ISO 3166-1 alpha-3 code (or a documented extension such as `XKX`).
+    /// ISO 3166-1 alpha-3 code (or a documented extension such as `KSV`, CAMEO's code for Kosovo).
     pub code: String,
     /// Display name: the first English name, else the first name in any language.
     pub name: String,

@@ -50,6 +50,12 @@ pub enum ActorKind {
     Metonym(u16, Role),
     /// A person or organisation: index into [`Lexicon::entities`].
     Entity(u32),
+    /// A place that stands for an organisation, as a capital stands for a government
+    /// (`Brussels` → the European Union): after a locative preposition it is the place.
+    Seat(u32),
+    /// A bare surname that names a person only in context (`Sánchez`): after or before a
+    /// role word, or when the person's country is named in the document.
+    Surname(u32),
     /// A role with no country of its own.
     Agent(Role),
 }

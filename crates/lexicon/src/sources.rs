@@ -555,18 +555,26 @@ impl Builder {
                     }
                     Err(kind) => self.errors.push(Error::new(file, number, kind)),
                 }
-            } else if key == "names" || key.starts_with("names.") {
-                let langs = match key_langs(key) {
-                    Ok((_, l)) => l,
+            } else if ["names", "seat", "surname"]
+                .iter()
+                .any(|k| key == *k || key.strip_prefix(k).is_some_and(|r| r.starts_with('.')))
+            {
+                let (kind, langs) = match key_langs(key) {
+                    Ok(x) => x,
                     Err(l) => {
                         self.errors
                             .push(Error::new(file, number, ErrorKind::UnknownLanguage(l)));
                         continue;
                     }
                 };
+                let kind = match kind {
+                    "seat" => ActorKind::Seat(entity),
+                    "surname" => ActorKind::Surname(entity),
+                    _ => ActorKind::Entity(entity),
+                };
                 for phrase in phrase_list(value) {
                     for &lang in &langs {
-                        self.add_actor_phrase(lang, phrase, ActorKind::Entity(entity));
+                        self.add_actor_phrase(lang, phrase, kind);
                     }
                 }
             } else {

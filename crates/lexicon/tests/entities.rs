@@ -2,7 +2,8 @@
 //! `data/actors/orgs.txt`), and of the validation that `dyad lexicon check` runs on any lexicon:
 //! overlapping date ranges are reported with file and line.
 
-use dyad_lexicon::{builtin_sources, ErrorKind, Lexicon, Source};
+use dyad_lexicon::{builtin_sources, ActorKind, ErrorKind, Lexicon, Source};
+use dyad_text::Lang;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -171,4 +172,35 @@ fn no_name_belongs_to_two_entities_in_one_language() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// `seat.LANG:` and `surname.LANG:` lines give their phrases the `Seat` and `Surname` meanings
+/// in the languages they name; a misspelt key is an error with its line.
+#[test]
+fn seat_and_surname_lines_parse() {
+    let text = "Jane Example\n  names: Jane Example\n  surname.en: Example\n\
+                \x20 seat: Quexbury\n  code: FRAGOV\n";
+    let lex = Lexicon::from_sources(&with_people(text)).expect("valid");
+    let kinds = |lang: Lang, word: &str| -> Vec<ActorKind> {
+        lex.actor_names()
+            .iter()
+            .filter(|n| n.lang == lang && &*n.phrase == word)
+            .map(|n| n.kind)
+            .collect()
+    };
+    assert!(matches!(
+        kinds(Lang::En, "Example")[..],
+        [ActorKind::Surname(_)]
+    ));
+    assert!(kinds(Lang::Fr, "Example").is_empty());
+    assert!(matches!(
+        kinds(Lang::De, "Quexbury")[..],
+        [ActorKind::Seat(_)]
+    ));
+    let bad = "Jane Example\n  names: Jane Example\n  surnames: Example\n  code: FRAGOV\n";
+    let errors = Lexicon::from_sources(&with_people(bad)).expect_err("unknown key");
+    assert!(
+        errors[0].to_string().starts_with("actors/people.txt:3:"),
+        "{errors:?}"
+    );
 }

@@ -69,7 +69,7 @@ impl Names {
                         format!("{} ({})", c.name, role.as_str()),
                     )
                 }
-                ActorKind::Entity(e) => {
+                ActorKind::Entity(e) | ActorKind::Seat(e) | ActorKind::Surname(e) => {
                     let e = &lexicon.entities()[e as usize];
                     match e.code_at(None) {
                         Some(code) => (code.to_string(), e.name.clone()),

@@ -83,10 +83,15 @@ fn lookup(lexicon: &Lexicon, text: &str, lang: Lang, date: Option<Date>) -> Resu
                     country(c).name,
                     r.as_str()
                 )?,
-                ActorKind::Entity(e) => {
+                ActorKind::Entity(e) | ActorKind::Seat(e) | ActorKind::Surname(e) => {
+                    let how = match *kind {
+                        ActorKind::Seat(_) => ", a place standing for it: after a locative preposition, the place",
+                        ActorKind::Surname(_) => ", a bare surname: only next to a role word or with the country named in the document",
+                        _ => "",
+                    };
                     let e = &lexicon.entities()[e as usize];
                     writeln!(out,
-                        "entity      {:<10} {} (on {date_text})",
+                        "entity      {:<10} {} (on {date_text}{how})",
                         e.code_at(date).unwrap_or("-"),
                         e.name
                     )?;
@@ -185,7 +190,7 @@ fn print_sizes(out: &mut impl Write, lex: &Lexicon) -> std::io::Result<()> {
                 ActorKind::Country(_) => 0,
                 ActorKind::Adjective(_) => 1,
                 ActorKind::Metonym(..) => 2,
-                ActorKind::Entity(_) => 3,
+                ActorKind::Entity(_) | ActorKind::Seat(_) | ActorKind::Surname(_) => 3,
                 ActorKind::Agent(_) => 4,
             };
             table[row][col] += 1;
