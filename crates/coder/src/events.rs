@@ -1045,6 +1045,26 @@ pub(crate) fn build_events(
             used_carried = true;
             carried_sources.into_iter().map(|a| (a, None)).collect()
         };
+        // A country named as the agent of an act is its government (`Spain recognised ...`,
+        // ICEWS's convention), not when it is both agent and patient of a mutual act
+        // (`Serbia and Kosovo accuse each other`): there each side is the country.
+        let mutual_pairs =
+            p.mutual || (targets.is_empty() && (reciprocal || p.recip) && source_actors.len() >= 2);
+        let state_agents: Vec<Span> = if mutual_pairs || code.starts_with("14") {
+            Vec::new()
+        } else {
+            sources
+                .iter()
+                .filter(|&&s| {
+                    let u = &units[s];
+                    u.country.is_some()
+                        && u.role.is_none()
+                        && u.entity.is_none()
+                        && !u.adjective_only
+                })
+                .map(|&s| ctx.span(units[s].start, units[s].end))
+                .collect()
+        };
         let mut pairs: Vec<(Placed, Option<Placed>)> = Vec::new();
         if targets.is_empty() && (reciprocal || p.recip) && source_actors.len() >= 2 {
             for (i, a) in source_actors.iter().enumerate() {
@@ -1085,6 +1105,10 @@ pub(crate) fn build_events(
                 if source.roles.iter().any(|r| STATE.contains(&r.as_str())) {
                     continue;
                 }
+            }
+            if source.roles.is_empty() && state_agents.contains(&source.span) {
+                source.code.push_str("GOV");
+                source.roles.push("GOV".into());
             }
             let (target, target_place) = match g {
                 Some((g, place)) => (Some(g), place),

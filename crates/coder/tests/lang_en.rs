@@ -50,7 +50,7 @@ battery!(Lang::En, {
         (
             "2020-10-12",
             "Russia, France and the United States urged Armenia to stop the fighting.",
-            &["RUS>ARM 020", "FRA>ARM 020", "USA>ARM 020"],
+            &["RUSGOV>ARM 020", "FRAGOV>ARM 020", "USAGOV>ARM 020"],
         ),
         (
             "2024-06-27",
@@ -84,12 +84,12 @@ battery!(Lang::En, {
         (
             "2023-01-10",
             "Germany condemned the attack on Kyiv, officials in Berlin said.",
-            &["DEU>- 111"],
+            &["DEUGOV>- 111"],
         ),
         (
             "2023-01-10",
             "Iran accused Israel of sabotage, according to Russian media.",
-            &["IRN>ISR 1125"],
+            &["IRNGOV>ISR 1125"],
         ),
         // A reporting verb that opens the sentence keeps its subject as the source.
         (

@@ -36,7 +36,7 @@ battery!(Lang::Es, {
         (
             D,
             "Corea del Norte amenazó a Japón con represalias.",
-            &["PRK>JPN 131"],
+            &["PRKGOV>JPN 131"],
         ),
         (
             D,
@@ -51,12 +51,12 @@ battery!(Lang::Es, {
         (
             D,
             "Bolivia levantó las sanciones contra Perú.",
-            &["BOL>PER 085"],
+            &["BOLGOV>PER 085"],
         ),
         (
             D,
             "Paraguay recibió al presidente uruguayo.",
-            &["PRY>URYGOV 043"],
+            &["PRYGOV>URYGOV 043"],
         ),
         (
             D,
@@ -66,18 +66,18 @@ battery!(Lang::Es, {
         (
             D,
             "Nicaragua rompió relaciones diplomáticas con Taiwán.",
-            &["NIC>TWN 161"],
+            &["NICGOV>TWN 161"],
         ),
         (
             D,
             "Estados Unidos impuso nuevas sanciones a Venezuela.",
-            &["USA>VEN 163"],
+            &["USAGOV>VEN 163"],
         ),
-        (D, "China instó a Japón a la moderación.", &["CHN>JPN 0256"]),
+        (D, "China instó a Japón a la moderación.", &["CHNGOV>JPN 0256"]),
         (
             D,
             "Marruecos llamó a consultas a su embajador en Madrid.",
-            &["MAR>ESPGOV 161"],
+            &["MARGOV>ESPGOV 161"],
         ),
         (
             D,
@@ -87,16 +87,16 @@ battery!(Lang::Es, {
         (
             D,
             "Rusia lanzó una ofensiva contra Ucrania.",
-            &["RUS>UKR 190"],
+            &["RUSGOV>UKR 190"],
         ),
         (
             D,
             "La Unión Europea aprobó nuevas sanciones contra Rusia.",
             &["IGOEUREEC>RUS 163"],
         ),
-        (D, "EE. UU. impuso sanciones a Irán.", &["USA>IRN 163"]),
-        (D, "Las críticas de Brasil a Israel irritaron a Netanyahu.", &["BRA>ISR 111"]),
-        (D, "Japón anunció una donación de diez millones de dólares a Haití.", &["JPN>HTI 071"]),
+        (D, "EE. UU. impuso sanciones a Irán.", &["USAGOV>IRN 163"]),
+        (D, "Las críticas de Brasil a Israel irritaron a Netanyahu.", &["BRAGOV>ISR 111"]),
+        (D, "Japón anunció una donación de diez millones de dólares a Haití.", &["JPNGOV>HTI 071"]),
         (D, "El Gobierno de Honduras rompió relaciones con Taiwán y estableció relaciones con China.", &["HNDGOV>TWN 161", "HNDGOV>CHN 057"]),
         (
             D,
@@ -106,7 +106,7 @@ battery!(Lang::Es, {
         (
             D,
             "Venezuela condenó las sanciones impuestas por Washington.",
-            &["VEN>USAGOV 111"],
+            &["VENGOV>USAGOV 111"],
         ),
         // Roles combine with a country adjective placed after their complement.
         (
@@ -124,12 +124,12 @@ battery!(Lang::Es, {
         (
             D,
             "Ucrania ha sido atacada por Rusia con misiles y drones.",
-            &["RUS>UKR 190"],
+            &["RUSGOV>UKR 190"],
         ),
         (
             D,
             "Irán fue acusado por Israel de atacar un buque.",
-            &["ISR>IRN 1123"],
+            &["ISRGOV>IRN 1123"],
         ),
         (
             D,
@@ -152,13 +152,13 @@ battery!(Lang::Es, {
         (
             D,
             "Rusia, China e Irán condenaron los ataques contra Siria.",
-            &["RUS>SYR 111", "CHN>SYR 111", "IRN>SYR 111"],
+            &["RUSGOV>SYR 111", "CHNGOV>SYR 111", "IRNGOV>SYR 111"],
         ),
         // A compound target.
         (
             D,
             "Honduras se ofreció a mediar entre Venezuela y Guyana.",
-            &["HND>VEN 039", "HND>GUY 039"],
+            &["HNDGOV>VEN 039", "HNDGOV>GUY 039"],
         ),
         // Two adjectives after one role: two actors, and a joint act goes both ways.
         (
@@ -213,12 +213,12 @@ battery!(Lang::Es, {
         (
             D,
             "Cuba rechazó las acusaciones de Estados Unidos, informó la cancillería cubana.",
-            &["CUB>USA 016"],
+            &["CUBGOV>USA 016"],
         ),
         (
             D,
             "Bolivia criticó a Chile, dijo el portavoz del Gobierno peruano.",
-            &["BOL>CHL 111"],
+            &["BOLGOV>CHL 111"],
         ),
         (
             D,
@@ -229,13 +229,13 @@ battery!(Lang::Es, {
         (
             D,
             "Corea del Norte acusó a Corea del Sur de sabotaje, según la agencia Yonhap.",
-            &["PRK>KOR 1125"],
+            &["PRKGOV>KOR 1125"],
         ),
         // A main clause with no target does not take the reporter as its target.
         (
             D,
             "Rusia lanzó una nueva ofensiva, informó el Ministerio de Defensa ucraniano.",
-            &["RUS>- 190"],
+            &["RUSGOV>- 190"],
         ),
         // A reporting verb that opens the sentence keeps its subject as the source.
         (
@@ -283,7 +283,7 @@ fn spanish_attacks_on_a_foreign_place_target_its_country() {
             (
                 D,
                 "Rusia ha bombardeado la ciudad de Járkov.",
-                &["RUS>UKR 195"],
+                &["RUSGOV>UKR 195"],
             ),
             // A place of the source's own country: a domestic act, coded against that country
             // (as `Myanmar's military bombed a village near Mandalay` is MMRMIL>MMR).
@@ -293,7 +293,7 @@ fn spanish_attacks_on_a_foreign_place_target_its_country() {
                 &["RUSMIL>RUS 195"],
             ),
             // Verbal events do not take a place as target.
-            (D, "Rusia pidió calma en Járkov.", &["RUS>- 0256"]),
+            (D, "Rusia pidió calma en Járkov.", &["RUSGOV>- 0256"]),
         ],
     );
 }

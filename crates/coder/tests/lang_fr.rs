@@ -24,7 +24,7 @@ battery!(Lang::Fr, {
         (
             DATE,
             "La Russie a accusé l'Ukraine de préparer une provocation.",
-            &["RUS>UKR 112"],
+            &["RUSGOV>UKR 112"],
         ),
         (
             DATE,
@@ -34,12 +34,12 @@ battery!(Lang::Fr, {
         (
             DATE,
             "Les États-Unis ont imposé des sanctions contre l'Iran.",
-            &["USA>IRN 163"],
+            &["USAGOV>IRN 163"],
         ),
         (
             DATE,
             "L'Allemagne a livré des chars Leopard à l'Ukraine.",
-            &["DEU>UKR 072"],
+            &["DEUGOV>UKR 072"],
         ),
         (
             DATE,
@@ -49,7 +49,7 @@ battery!(Lang::Fr, {
         (
             DATE,
             "Le Niger a ordonné le départ des troupes françaises.",
-            &["NER>FRAMIL 106"],
+            &["NERGOV>FRAMIL 106"],
         ),
         (
             DATE,
@@ -59,17 +59,17 @@ battery!(Lang::Fr, {
         (
             DATE,
             "La France a rappelé son ambassadeur au Niger.",
-            &["FRA>NER 161"],
+            &["FRAGOV>NER 161"],
         ),
         (
             DATE,
             "Le Japon a imposé de nouvelles sanctions à la Russie.",
-            &["JPN>RUS 163"],
+            &["JPNGOV>RUS 163"],
         ),
         (
             DATE,
             "Israël a libéré trente prisonniers palestiniens.",
-            &["ISR>PSE 0841"],
+            &["ISRGOV>PSE 0841"],
         ),
         (
             DATE,
@@ -116,7 +116,7 @@ battery!(Lang::Fr, {
         (
             DATE,
             "La Turquie a convoqué l'ambassadeur de Suède.",
-            &["TUR>SWEGOV 114"],
+            &["TURGOV>SWEGOV 114"],
         ),
     ],
     passives: &[
@@ -137,12 +137,12 @@ battery!(Lang::Fr, {
         (
             DATE,
             "Le Qatar a proposé sa médiation entre Israël et le Hamas.",
-            &["QAT>ISR 039", "QAT>PSEREB 039"],
+            &["QATGOV>ISR 039", "QATGOV>PSEREB 039"],
         ),
         (
             DATE,
             "La France et l'Allemagne ont condamné l'invasion russe.",
-            &["FRA>RUS 111", "DEU>RUS 111"],
+            &["FRAGOV>RUS 111", "DEUGOV>RUS 111"],
         ),
         // Two adjectives after one role: two actors, and a joint act goes both ways.
         (
@@ -190,7 +190,7 @@ battery!(Lang::Fr, {
     ],
     // Reporting clauses make no event and do not lend their speaker to the reported event.
     reporting: &[
-        (DATE, "La Pologne va livrer des chars à l'Ukraine, a déclaré hier le Premier ministre polonais.", &["POL>UKR 0332"]),
+        (DATE, "La Pologne va livrer des chars à l'Ukraine, a déclaré hier le Premier ministre polonais.", &["POLGOV>UKR 0332"]),
         (DATE, "Le Kremlin a accusé Kiev d'avoir attaqué la centrale nucléaire, a rapporté l'agence Tass.", &["RUSGOV>UKRGOV 1123"]),
         (DATE, "Selon le ministère israélien de la Défense, l'armée a bombardé Gaza.", &["ISRMIL>PSE 195"]),
         (DATE, "Les manifestants ont accusé la police de violences, selon des témoins.", &["---CVL>---COP 112"]),
@@ -198,13 +198,13 @@ battery!(Lang::Fr, {
         (
             DATE,
             "La Russie a accusé l'Ukraine de sabotage, selon l'agence Ria Novosti.",
-            &["RUS>UKR 1125"],
+            &["RUSGOV>UKR 1125"],
         ),
         // The reporter is not the target either.
         (
             DATE,
             "Le Maroc a condamné l'attentat, a indiqué le gouvernement marocain.",
-            &["MAR>- 111"],
+            &["MARGOV>- 111"],
         ),
         // A reporting verb that opens the sentence keeps its subject as the source.
         (
@@ -282,7 +282,7 @@ fn auxiliary_a_is_not_a_preposition() {
     check(&[
         (
             "Israël a mené des frappes aériennes sur la bande de Gaza.",
-            &["ISR>PSE 195"],
+            &["ISRGOV>PSE 195"],
         ),
         (
             "L'armée russe a lancé lundi des frappes contre l'Ukraine.",
@@ -296,7 +296,10 @@ fn auxiliary_a_is_not_a_preposition() {
 #[test]
 fn adjective_after_an_object_names_the_target() {
     check(&[
-        ("Le Canada a condamné l'invasion russe.", &["CAN>RUS 111"]),
+        (
+            "Le Canada a condamné l'invasion russe.",
+            &["CANGOV>RUS 111"],
+        ),
         ("Les frappes israéliennes ont visé Rafah.", &["ISR>PSE 195"]),
     ]);
 }
@@ -324,11 +327,11 @@ fn long_prepositions_and_agents_of_subject_nouns() {
     check(&[
         (
             "La Corée du Sud a protesté auprès du Japon.",
-            &["KOR>JPN 114"],
+            &["KORGOV>JPN 114"],
         ),
         (
             "Le tir d'un missile par la Corée du Nord a été condamné par le Japon.",
-            &["JPN>PRK 111"],
+            &["JPNGOV>PRK 111"],
         ),
     ]);
 }

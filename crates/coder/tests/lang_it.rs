@@ -51,7 +51,7 @@ battery!(Lang::It, {
         (
             "2020-10-12",
             "Russia, Francia e Stati Uniti hanno esortato l'Armenia a fermare i combattimenti.",
-            &["RUS>ARM 025", "FRA>ARM 025", "USA>ARM 025"],
+            &["RUSGOV>ARM 025", "FRAGOV>ARM 025", "USAGOV>ARM 025"],
         ),
         (
             "2024-06-27",
@@ -93,12 +93,12 @@ battery!(Lang::It, {
         (
             "2023-01-10",
             "La Germania ha condannato l'attacco contro Kiev, ha riferito il governo di Berlino.",
-            &["DEU>- 111"],
+            &["DEUGOV>- 111"],
         ),
         (
             "2023-01-10",
             "L'Iran ha accusato Israele di sabotaggio, si legge in una nota.",
-            &["IRN>ISR 1125"],
+            &["IRNGOV>ISR 1125"],
         ),
     ],
     dates: &[

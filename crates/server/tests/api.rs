@@ -437,7 +437,7 @@ fn code_openapi_and_index() {
     );
     assert_eq!(r.status, 200, "{}", r.body);
     let e = &r.json()["events"][0];
-    assert_eq!(e["source"]["code"], "DEU");
+    assert_eq!(e["source"]["code"], "DEUGOV");
     assert_eq!(e["target"]["code"], "RUS");
     assert_eq!(e["date"], "2021-03-06");
     // Coding stores nothing.

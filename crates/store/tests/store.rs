@@ -167,7 +167,7 @@ fn new_content_replaces_a_documents_events() {
         .unwrap();
     assert_eq!(page.events[0].json["num_mentions"], 1);
     let doc = store.document("en-2").unwrap().unwrap();
-    assert_eq!(doc["events"][0]["source"]["code"], "DEU");
+    assert_eq!(doc["events"][0]["source"]["code"], "DEUGOV");
     assert!(store.document("nope").unwrap().is_none());
 }
 
