@@ -1150,7 +1150,21 @@ fn mark_reporters(ctx: &SentenceCtx<'_>, triggers: &[Trigger], units: &mut [Unit
         }
         let first = t.first();
         let mut start = first;
-        while start > 0 && !is_break(start - 1) {
+        loop {
+            while start > 0 && !is_break(start - 1) {
+                start -= 1;
+            }
+            // A comma inside a list of actors (`Francia, Germania, Italia, Regno Unito e Stati
+            // Uniti hanno espresso in una dichiarazione...`) opens no clause.
+            let in_list = start > 0
+                && ctx.tokens[start - 1].norm == ","
+                && units.iter().any(|a| {
+                    a.end + 1 == start
+                        && units.iter().any(|b| b.start == start && b.group == a.group)
+                });
+            if !in_list {
+                break;
+            }
             start -= 1;
         }
         if start == 0 {

@@ -298,3 +298,23 @@ fn a_country_acting_is_its_government() {
         )],
     );
 }
+
+/// A comma inside a list of actors opens no clause: the last members of the list are not the
+/// subject of a reporting clause (`... e Belgio hanno espresso in una dichiarazione ...`).
+#[test]
+fn a_list_of_actors_is_not_cut_by_a_reporting_clause() {
+    check(
+        Lang::It,
+        &[(
+            "2023-10-10",
+            "Spagna, Portogallo, Grecia, Irlanda e Belgio hanno espresso in una dichiarazione comune il loro «pieno e convinto sostegno» all'Ucraina.",
+            &[
+                "ESPGOV>UKR 051",
+                "PRTGOV>UKR 051",
+                "GRCGOV>UKR 051",
+                "IRLGOV>UKR 051",
+                "BELGOV>UKR 051",
+            ],
+        )],
+    );
+}
