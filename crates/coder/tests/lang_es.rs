@@ -56,7 +56,7 @@ battery!(Lang::Es, {
         (
             D,
             "Paraguay recibió al presidente uruguayo.",
-            &["PRYGOV>URYGOV 043"],
+            &["PRYGOV>URYGOV 043", "URYGOV>PRYGOV 042"],
         ),
         (
             D,

@@ -101,7 +101,7 @@ battery!(Lang::Fr, {
         (
             DATE,
             "Le chef de la diplomatie chinoise a reçu mardi son homologue brésilien à Pékin.",
-            &["CHNGOV>BRAGOV 043"],
+            &["CHNGOV>BRAGOV 043", "BRAGOV>CHNGOV 042"],
         ),
         (
             DATE,

@@ -318,3 +318,40 @@ fn a_list_of_actors_is_not_cut_by_a_reporting_clause() {
         )],
     );
 }
+
+/// Receiving or hosting a visitor is the visitor's visit too: the host's 043 and the guest's 042.
+#[test]
+fn a_host_receives_a_visit() {
+    check(
+        Lang::It,
+        &[(
+            "2023-10-10",
+            "Il presidente russo ha ricevuto a Mosca il premier indiano.",
+            &["RUSGOV>INDGOV 043", "INDGOV>RUSGOV 042"],
+        )],
+    );
+    check(
+        Lang::Es,
+        &[(
+            "2023-10-10",
+            "El rey de España recibió en Madrid al presidente de Chile.",
+            &["ESPGOV>CHLGOV 043", "CHLGOV>ESPGOV 042"],
+        )],
+    );
+    check(
+        Lang::Fr,
+        &[(
+            "2023-10-10",
+            "Le président français a reçu à l'Élysée le Premier ministre japonais.",
+            &["FRAGOV>JPNGOV 043", "JPNGOV>FRAGOV 042"],
+        )],
+    );
+    check(
+        Lang::En,
+        &[(
+            "2023-10-10",
+            "The Chinese president hosted the Brazilian president in Beijing.",
+            &["CHNGOV>BRAGOV 043", "BRAGOV>CHNGOV 042"],
+        )],
+    );
+}
