@@ -355,3 +355,63 @@ fn a_host_receives_a_visit() {
         )],
     );
 }
+
+/// Sending rescuers is humanitarian aid to the country they go to; `inviato` and `envoyé` are
+/// the verbs `sent` (a role word only as `inviato speciale`, `envoyé spécial`).
+#[test]
+fn sending_rescuers_or_arms() {
+    check(
+        Lang::It,
+        &[
+            (
+                "2023-02-07",
+                "L'Italia ha inviato martedì in Turchia un aereo militare con a bordo squadre di soccorritori.",
+                &["ITAGOV>TUR 073"],
+            ),
+            (
+                "2023-02-07",
+                "L'Italia ha inviato armi all'Ucraina.",
+                &["ITAGOV>UKR 072"],
+            ),
+        ],
+    );
+    check(
+        Lang::Fr,
+        &[
+            (
+                "2023-02-07",
+                "La France a envoyé mardi au Maroc un avion avec une équipe de secouristes.",
+                &["FRAGOV>MAR 073"],
+            ),
+            (
+                "2023-02-07",
+                "La France a envoyé des armes à l'Ukraine.",
+                &["FRAGOV>UKR 072"],
+            ),
+        ],
+    );
+    check(
+        Lang::Es,
+        &[(
+            "2023-02-07",
+            "España envió el martes a Marruecos un avión con un equipo de rescatistas.",
+            &["ESPGOV>MAR 073"],
+        )],
+    );
+    check(
+        Lang::De,
+        &[(
+            "2023-02-07",
+            "Deutschland schickte am Dienstag ein Flugzeug mit Rettungskräften in die Türkei.",
+            &["DEUGOV>TUR 073"],
+        )],
+    );
+    check(
+        Lang::En,
+        &[(
+            "2023-02-07",
+            "Britain sent a team of rescuers to Turkey on Tuesday.",
+            &["GBRGOV>TUR 073"],
+        )],
+    );
+}
