@@ -356,8 +356,8 @@ fn a_host_receives_a_visit() {
     );
 }
 
-/// Sending rescuers is humanitarian aid to the country they go to; `inviato` and `envoyé` are
-/// the verbs `sent` (a role word only as `inviato speciale`, `envoyé spécial`).
+/// Sending rescuers is humanitarian aid to the country they go to; `inviato`, `enviado` and
+/// `envoyé` are the verb `sent` (role words only as `inviato speciale`, `envoyé spécial`...).
 #[test]
 fn sending_rescuers_or_arms() {
     check(
@@ -392,11 +392,18 @@ fn sending_rescuers_or_arms() {
     );
     check(
         Lang::Es,
-        &[(
-            "2023-02-07",
-            "España envió el martes a Marruecos un avión con un equipo de rescatistas.",
-            &["ESPGOV>MAR 073"],
-        )],
+        &[
+            (
+                "2023-02-07",
+                "España envió el martes a Marruecos un avión con un equipo de rescatistas.",
+                &["ESPGOV>MAR 073"],
+            ),
+            (
+                "2023-02-07",
+                "España ha enviado armas a Ucrania.",
+                &["ESPGOV>UKR 072"],
+            ),
+        ],
     );
     check(
         Lang::De,
