@@ -689,6 +689,19 @@ fn find_mentions(
             i += plen.max(alen);
             continue;
         }
+        // A one-word role right after an auxiliary is a participle: `ha inviato armi`, `a
+        // jugé`, `ha enviado` (the role words `inviato`, `juge`, `enviado` are its nouns).
+        if matches!(kind, ActorKind::Agent(_))
+            && alen == 1
+            && plen == 0
+            && i > 0
+            && ctx.has(i - 1, |f| f == Func::Aux)
+            // Clitics are listed as auxiliaries too, and double as articles: `la policía`.
+            && !ctx.has(i - 1, |f| f == Func::Article)
+        {
+            i += 1;
+            continue;
+        }
         let locative = ctx.prep_before(i).is_some_and(|p| ctx.lang.is_locative(p));
         // A metonym after a locative preposition is the place it names (`a Mosca`, `in
         // Brussels`), when that place is in the metonym's country: `al Papa` is not the

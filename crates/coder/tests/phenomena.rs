@@ -356,8 +356,8 @@ fn a_host_receives_a_visit() {
     );
 }
 
-/// Sending rescuers is humanitarian aid to the country they go to; `inviato`, `enviado` and
-/// `envoyé` are the verb `sent` (role words only as `inviato speciale`, `envoyé spécial`...).
+/// Sending rescuers is humanitarian aid to the country they go to. A one-word role right after
+/// an auxiliary is a participle: `ha inviato armi` is a verb, `l'inviato americano` an envoy.
 #[test]
 fn sending_rescuers_or_arms() {
     check(
@@ -372,6 +372,11 @@ fn sending_rescuers_or_arms() {
                 "2023-02-07",
                 "L'Italia ha inviato armi all'Ucraina.",
                 &["ITAGOV>UKR 072"],
+            ),
+            (
+                "2023-02-07",
+                "L'inviato americano ha incontrato il presidente turco.",
+                &["USAGOV>TURGOV 040"],
             ),
         ],
     );
