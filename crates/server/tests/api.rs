@@ -476,6 +476,12 @@ fn code_openapi_and_index() {
     let index = get(addr, "/");
     assert_eq!(index.status, 200);
     assert!(index.body.contains("/assets/app.js"), "{}", index.body);
+    // Nothing may be loaded from elsewhere.
+    let csp = index.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
     let js = get(addr, "/assets/app.js");
     assert_eq!(js.status, 200);
     assert!(js
