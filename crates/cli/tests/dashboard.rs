@@ -8,11 +8,12 @@
 //! `cargo test -p dyad-cli --test dashboard -- --ignored screenshots` writes the screenshots of
 //! docs/dashboard/ again.
 
+mod support;
+
 use dyad_browser::{Browser, Page};
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(60);
@@ -56,23 +57,8 @@ fn server(name: &str) -> Server {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut child = dyad()
-        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-        .arg(&db)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim_end_matches('/')
-        .to_string();
+    let (child, line) = support::serve(&db, &[]);
+    let base = support::base_url(&line);
     Server { child, base, dir }
 }
 

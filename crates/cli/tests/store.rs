@@ -1,8 +1,10 @@
 //! `dyad ingest`, `dyad export` and `dyad serve` end to end: idempotence, an ingest killed with
 //! SIGKILL and run again, exports, and the server on a free loopback port.
 
+mod support;
+
 use dyad_store::{Counts, Store};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -241,24 +243,10 @@ fn exports_gdelt_and_parquet() {
 fn serve_listens_on_loopback_and_takes_the_token_from_the_environment() {
     let dir = scratch("serve");
     let db = dir.join("events.db");
-    let mut child = dyad()
-        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-        .arg(&db)
-        .env("DYAD_TOKEN", "tok")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = support::serve(&db, &[("DYAD_TOKEN", "tok")]);
     assert!(line.contains("ingest enabled"), "{line}");
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap()
+    let addr = support::base_url(&line)
+        .trim_start_matches("http://")
         .to_string();
     assert!(addr.starts_with("127.0.0.1:"), "{line}");
     let post = |token: &str| {
