@@ -1114,9 +1114,12 @@ pub(crate) fn build_events(
                 Some((g, place)) => (Some(g), place),
                 None if code.starts_with("14") => (implied_government(&source), None),
                 None => (
-                    anaphor.clone().or_else(|| {
-                        place_target(ctx, &code, t, window_end, places, units, contexts)
-                    }),
+                    anaphor
+                        .clone()
+                        .or_else(|| {
+                            place_target(ctx, &code, t, window_end, places, units, contexts)
+                        })
+                        .or_else(|| parallel_target(events, sentence, &code, &source)),
                     None,
                 ),
             };
@@ -1236,6 +1239,19 @@ fn place_target(
         }
         (None, None) => None,
     }
+}
+
+/// `Bolivia severed relations with Israel, while Chile and Colombia recalled their
+/// ambassadors`: an act with no target of its own, of the same kind as an earlier act of the
+/// sentence by someone else, is aimed at that act's target.
+fn parallel_target(events: &[Event], sentence: usize, code: &str, source: &Actor) -> Option<Actor> {
+    events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == sentence)
+        .find(|e| e.cameo.get(..2) == code.get(..2) && e.source.country != source.country)
+        .and_then(|e| e.target.clone())
+        .filter(|t| t.country != source.country)
 }
 
 fn place_ref(ctx: &SentenceCtx<'_>, (s, e, id): (usize, usize, u32)) -> PlaceRef {

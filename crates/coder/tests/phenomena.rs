@@ -427,3 +427,25 @@ fn sending_rescuers_or_arms() {
         )],
     );
 }
+
+/// An act with no target of its own, of the same kind as an earlier act of the sentence by
+/// another country, is aimed at that act's target (parallel clauses with `while`, `mentre`).
+#[test]
+fn parallel_acts_share_their_target() {
+    check(
+        Lang::En,
+        &[(
+            "2023-11-01",
+            "Bolivia severed diplomatic relations with Israel, while Chile and Colombia recalled their ambassadors.",
+            &["BOLGOV>ISR 161", "CHLGOV>ISR 161", "COLGOV>ISR 161"],
+        )],
+    );
+    check(
+        Lang::It,
+        &[(
+            "2023-11-01",
+            "La Francia ha condannato la Russia, mentre la Germania e l'Italia hanno espresso la loro condanna.",
+            &["FRAGOV>RUS 111", "DEUGOV>RUS 111", "ITAGOV>RUS 111"],
+        )],
+    );
+}
