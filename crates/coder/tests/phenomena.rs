@@ -448,4 +448,20 @@ fn parallel_acts_share_their_target() {
             &["FRAGOV>RUS 111", "DEUGOV>RUS 111", "ITAGOV>RUS 111"],
         )],
     );
+    // `sus embajadores` are the sources' own diplomats, not a target.
+    check(
+        Lang::Es,
+        &[
+            (
+                "2023-11-01",
+                "Bolivia rompió relaciones con Israel, mientras Chile y Colombia llamaron a consultas a sus embajadores.",
+                &["BOLGOV>ISR 161", "CHLGOV>ISR 161", "COLGOV>ISR 161"],
+            ),
+            (
+                "2023-11-01",
+                "Chile y Colombia llamaron a consultas a sus embajadores.",
+                &["CHLGOV>- 161", "COLGOV>- 161"],
+            ),
+        ],
+    );
 }
