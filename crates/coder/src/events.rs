@@ -996,14 +996,15 @@ pub(crate) fn build_events(
             near_misses.push(miss("the pattern needs a target and none was found"));
             continue;
         }
-        // `Chile y Colombia llamaron a consultas a sus embajadores`: a bare role that takes its
-        // country from the context, when that is the country of one of the sources, is their
-        // own people and no target.
+        // `Chile y Colombia llamaron a consultas a sus embajadores`: a bare government role
+        // (diplomats, officials) that takes its country from the context, when that is the
+        // country of one of the sources, is their own people and no target. (Civilians or
+        // soldiers of the same country are real targets: `ont tué des dizaines de civils`.)
         let own_people = |i: usize| {
             let u = &units[i];
             u.country.is_none()
                 && u.entity.is_none()
-                && u.role.is_some()
+                && u.role.is_some_and(|r| r.as_str() == "GOV")
                 && contexts[i].is_some_and(|c| sources.iter().any(|&s| units[s].country == Some(c)))
         };
         let targets = if sources.len() >= 2 && targets.iter().all(|&i| own_people(i)) {
