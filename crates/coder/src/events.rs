@@ -1007,7 +1007,18 @@ pub(crate) fn build_events(
                 && u.role.is_some_and(|r| r.as_str() == "GOV")
                 && contexts[i].is_some_and(|c| sources.iter().any(|&s| units[s].country == Some(c)))
         };
-        let targets = if sources.len() >= 2 && targets.iter().all(|&i| own_people(i)) {
+        // `an end to American support` by the U.S. president: an adjective of the source's own
+        // country qualifies a noun; it is no target.
+        let own_adjective = |i: usize| {
+            let u = &units[i];
+            u.adjective_only
+                && u.role.is_none()
+                && u.country.is_some()
+                && sources.iter().any(|&s| units[s].country == u.country)
+        };
+        let targets = if (sources.len() >= 2 && targets.iter().all(|&i| own_people(i)))
+            || (!targets.is_empty() && targets.iter().all(|&i| own_adjective(i)))
+        {
             Vec::new()
         } else {
             targets

@@ -465,3 +465,16 @@ fn parallel_acts_share_their_target() {
         ],
     );
 }
+
+/// An adjective of the source's own country qualifies a noun (`American support`): no target.
+#[test]
+fn an_own_country_adjective_is_no_target() {
+    check(
+        Lang::En,
+        &[(
+            "2021-02-04",
+            "The U.S. president announced on Thursday an end to American support for offensive operations in Yemen.",
+            &["USAGOV>- 162"],
+        )],
+    );
+}
