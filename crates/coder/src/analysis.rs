@@ -644,24 +644,10 @@ fn find_mentions(
         {
             plen = 0;
         }
-        // A place that an actor name overlaps and outruns (`La Unión` in `La Unión Europea`) is
-        // not a place: the actor starts at the next word.
+        // A place that an actor name overlaps and outruns is part of the actor's name, not a
+        // place: `La Unión` in `La Unión Europea`, the town `L'Union` in `L'Union européenne`.
         if alen == 0
             && plen > 0
-            && (i + 1..i + plen).any(|k| {
-                ctx.lang
-                    .actors()
-                    .matches_at(ids, k, original)
-                    .first()
-                    .is_some_and(|m| k + m.0 > i + plen)
-            })
-        {
-            plen = 0;
-        }
-        // A place that an actor overlaps and outruns is part of the actor's name: the town
-        // `L'Union` inside `L'Union européenne`.
-        if alen == 0
-            && plen > 1
             && (i + 1..i + plen).any(|k| {
                 ctx.lang
                     .actors()

@@ -221,6 +221,9 @@ fn print_sizes(out: &mut impl Write, lex: &Lexicon) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Checks a compiled-in table of `data/`: its number of rows, or an error naming the line.
+type TableCheck = fn() -> std::result::Result<usize, String>;
+
 fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -249,20 +252,19 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
                 lex.places().len()
             )?;
             print_sizes(&mut out, &lex)?;
-            // The dashboard's basemap is data too (data/geo/), compiled in with the server.
-            match dyad_server::basemap::check() {
-                Ok(n) => writeln!(out, "ok: basemap, {n} countries")?,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return Ok(ExitCode::from(1));
-                }
-            }
-            // So is the FIPS table of GDELT's geography columns.
-            match dyad_store::fips::check() {
-                Ok(n) => writeln!(out, "ok: FIPS codes, {n} countries")?,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return Ok(ExitCode::from(1));
+            // The other compiled-in tables of data/: the dashboard's basemap and the FIPS codes
+            // of GDELT's geography columns.
+            let tables: [(&str, TableCheck); 2] = [
+                ("basemap", dyad_server::basemap::check),
+                ("FIPS codes", dyad_store::fips::check),
+            ];
+            for (name, check) in tables {
+                match check() {
+                    Ok(n) => writeln!(out, "ok: {name}, {n} countries")?,
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return Ok(ExitCode::from(1));
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)
